@@ -1,4 +1,4 @@
-import { getModel, type Model } from '@assay/model';
+import type { Model } from '@assay/model';
 import type { EvalLog } from '../log/schema/index.js';
 import type { ActiveModels } from '../model/active-model.js';
 import type { TaskFactory } from '../task/define-task.js';
@@ -8,6 +8,7 @@ import type { EvalOptions } from './eval-options.js';
 import { shortId } from './log-file-name.js';
 import { recordModelCalls } from './model-call-recorder.js';
 import { runTask } from './run-task.js';
+import { toRunModel } from './to-run-model.js';
 
 /** A task, or a task factory called with its default options. */
 export type TaskInput = Task | TaskFactory;
@@ -25,14 +26,6 @@ export class NoModelError extends Error {
 
 function toTask(input: TaskInput): Task {
   return typeof input === 'function' ? input() : input;
-}
-
-function toModel(value: string | Model, options: EvalOptions, role?: string): Model {
-  // `-M` model args belong to the model under evaluation, not to role models (as in Inspect).
-  if (typeof value === 'string') return getModel(value, role === undefined ? { args: options.modelArgs } : { role });
-  if (role === undefined || value.role === role) return value;
-  // A model object bound to a role reports that role with its calls, so usage is counted per role.
-  return { ...value, role, generate: (generateOptions) => value.generate({ role, ...generateOptions }) };
 }
 
 async function runLimited<TItem, TResult>(
@@ -67,10 +60,10 @@ export async function evaluate(tasks: TaskInput | TaskInput[], options: EvalOpti
     if (!requested) throw new NoModelError(task.name);
     const roles: Record<string, Model> = {};
     for (const [role, value] of Object.entries({ ...task.modelRoles, ...options.modelRoles })) {
-      roles[role] = toModel(value, options, role);
+      roles[role] = toRunModel({ value, role, modelArgs: options.modelArgs });
     }
     for (const value of Array.isArray(requested) ? requested : [requested]) {
-      const model = toModel(value, options);
+      const model = toRunModel({ value, modelArgs: options.modelArgs });
       runs.push({ task, model, models: { model, roles } });
     }
   }

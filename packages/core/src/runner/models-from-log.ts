@@ -3,8 +3,8 @@ import type { EvalSpec } from '../log/schema/eval-spec.js';
 import type { ActiveModels } from '../model/active-model.js';
 
 /**
- * The models a log ran with, as recorded in its spec: the model under evaluation (with its `-M` args, generate config
- * and generate config) and each role model (with its own config and args). Base URLs come from the environment, as in
+ * The models a log ran with, as recorded in its spec: the model under evaluation (with its `-M` args and generate
+ * config) and each role model (with its own config and args). Base URLs come from the environment, as in
  * a run. Providers are checked now and loaded on first use.
  */
 export function modelsFromLog(spec: Pick<EvalSpec, 'model' | 'model_args' | 'model_generate_config' | 'model_roles'>): ActiveModels {

@@ -89,10 +89,9 @@ export function createScoreAccumulator(options: {
             if (!evalSampleScoreSchema.safeParse(raw).success) {
               validateLogValue({ schema: evalSampleScoreSchema, value: raw, what: `reduced score of sample ${String(raw.sample_id)} (scorer ${scorer.name})` });
             }
-            const item = raw;
-            samples.push(item);
+            samples.push(raw);
             // The reductions item is the score too (its extra `sample_id` is the sample's id).
-            sampleScores.push({ score: item as Score, sampleId: item.sample_id!, sampleMetadata: metadata ?? {} });
+            sampleScores.push({ score: raw as Score, sampleId: raw.sample_id!, sampleMetadata: metadata ?? {} });
           }
           const computed = computeMetrics({ scorer: scorer.name, scores: sampleScores, metrics: options.metrics ?? scorer.metrics });
           for (const evalScore of computed) {

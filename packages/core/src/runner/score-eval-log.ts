@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { getModel, type Model } from '@assay/model';
+import type { Model } from '@assay/model';
 import type { DatasetSample } from '../dataset/index.js';
 import { createEvalLogWriter } from '../log/node/eval-log-writer.js';
 import { readEvalLogSamples } from '../log/node/read-eval-log.js';
@@ -14,6 +14,7 @@ import { withActiveModels, type ActiveModels } from '../model/active-model.js';
 import { isoNow, logFileName, shortId } from './log-file-name.js';
 import { readLogHeader } from './read-log-header.js';
 import { modelsFromLog } from './models-from-log.js';
+import { toRunModel } from './to-run-model.js';
 import { createScoreAccumulator } from './score-accumulator.js';
 
 /** Options of {@link scoreEvalLog}. */
@@ -58,12 +59,11 @@ export async function scoreEvalLog(options: ScoreEvalLogOptions): Promise<EvalLo
   const keptScorers = action === 'append' ? (header.eval.scorers ?? []).filter((scorer) => !newNames.has(scorer.name)) : [];
   // Model-graded scorers call the log's models, or those given.
   const recorded = modelsFromLog(header.eval);
-  const toModel = (value: string | Model, role?: string): Model => (typeof value === 'string' ? getModel(value, role ? { role } : {}) : value);
   const models: ActiveModels = {
-    model: options.model ? toModel(options.model) : recorded.model,
+    model: options.model ? toRunModel({ value: options.model }) : recorded.model,
     roles: {
       ...recorded.roles,
-      ...Object.fromEntries(Object.entries(options.modelRoles ?? {}).map(([role, value]) => [role, toModel(value, role)])),
+      ...Object.fromEntries(Object.entries(options.modelRoles ?? {}).map(([role, value]) => [role, toRunModel({ value, role })])),
     },
   };
   // Models given explicitly are loaded now (a missing API key fails before the new log starts); the log's own models
