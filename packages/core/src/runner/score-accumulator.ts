@@ -53,7 +53,7 @@ export function createScoreAccumulator(options: {
       if (epochScores.length === 0) continue;
       for (const reducer of reducers) {
         const score = reducer.reduce(epochScores);
-        const item: EvalSampleScore = { ...score, history: score.history ?? [], sample_id: id };
+        const item: EvalSampleScore = Object.assign({}, score, { history: score.history ?? [], sample_id: id });
         lists.get(listKey(scorer.name, reducer.name))!.push(metadata && Object.keys(metadata).length > 0 ? [item, metadata] : [item]);
       }
     }
