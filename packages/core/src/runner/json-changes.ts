@@ -1,3 +1,4 @@
+import { sampleLived } from '../util/sample-lived.js';
 import { diffJson, type JsonPatchOperation } from './json-diff.js';
 
 /** One JSON-patch operation as Inspect's `JsonChange` records it (`value` and `replaced` always present). */
@@ -21,12 +22,15 @@ function valueAt(root: unknown, pointer: string): unknown {
 
 /** The changes from `previous` to `next`, with the value each `replace`/`remove` overwrote as `replaced`. */
 export function jsonChanges(previous: unknown, next: unknown): JsonChange[] {
-  return diffJson(previous, next).map((operation: JsonPatchOperation) => ({
+  // Each change lives as long as its sample's events, so it is built with sampleLived.
+  return diffJson(previous, next).map((operation: JsonPatchOperation) =>
+    sampleLived<JsonChange>({
     op: operation.op,
     path: operation.path,
     from: null,
     value: operation.op === 'remove' ? null : (operation.value ?? null),
     // Read back from `previous` by path (array paths count earlier changes in the same patch, as JSON patch does).
     replaced: operation.op === 'add' ? null : valueAt(previous, operation.path),
-  }));
+    }),
+  );
 }

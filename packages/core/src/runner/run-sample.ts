@@ -12,6 +12,7 @@ import { createTaskState } from '../solver/create-task-state.js';
 import { LimitExceededError } from '../solver/limit-exceeded-error.js';
 import type { Solver } from '../solver/solver.js';
 import type { TaskState } from '../solver/task-state.js';
+import { sampleLived } from '../util/sample-lived.js';
 import type { EvalEventEmitter, TaskRef } from './eval-events.js';
 import { jsonChanges } from './json-changes.js';
 import { isoNow } from './log-file-name.js';
@@ -61,7 +62,8 @@ interface StateSnapshot {
  */
 function stateSnapshot(state: TaskState, previous?: StateSnapshot): StateSnapshot {
   const store = state.store.toJSON();
-  return {
+  // The last snapshot lives until the sample ends: built without an allocation site (see sampleLived).
+  return sampleLived<StateSnapshot>({
     messages: reuseList(
       previous?.messages,
       state.messages.map((message, index) => {
@@ -78,7 +80,7 @@ function stateSnapshot(state: TaskState, previous?: StateSnapshot): StateSnapsho
     output: state.output,
     completed: state.completed,
     metadata: previous && shallowEqual(previous.metadata, state.metadata) ? previous.metadata : { ...state.metadata },
-  };
+  });
 }
 
 /** `previous` when `next` holds the same items, else `next`. */
@@ -111,7 +113,7 @@ function withRef<TFields extends object>(ref: TaskRef, fields: TFields): TaskRef
 }
 
 function normaliseScore(score: Score): Score {
-  const out: Score = { value: score.value, history: score.history ?? [] };
+  const out = sampleLived<Score>({ value: score.value, history: score.history ?? [] });
   if (score.answer != null) out.answer = score.answer;
   if (score.explanation != null) out.explanation = score.explanation;
   if (score.metadata != null) out.metadata = score.metadata;
@@ -193,17 +195,21 @@ interface Attempt {
 async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
   const { sample, epoch, limits } = options;
   const transcript = createSampleTranscript();
-  const context: SampleContext = {
+  // What lives as long as the sample is built without allocation sites (see sampleLived); `{}` alone has none.
+  const modelUsage: SampleContext['modelUsage'] = {};
+  const roleUsage: SampleContext['roleUsage'] = {};
+  const scores: Attempt['scores'] = {};
+  const context = sampleLived<SampleContext>({
     runId: options.ref.runId,
     ref: options.ref,
     sampleId: sample.id,
     epoch,
     transcript,
-    modelUsage: {},
-    roleUsage: {},
+    modelUsage,
+    roleUsage,
     totalTokens: 0,
     tokenLimit: limits.tokenLimit,
-  };
+  });
   const state = createTaskState({
     model: options.model.name,
     sample,
@@ -212,7 +218,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
     tokenLimit: limits.tokenLimit,
     turnLimit: limits.turnLimit,
   });
-  const attempt: Attempt = { state, transcript, context, scores: {}, startedAt: isoNow() };
+  const attempt = sampleLived<Attempt>({ state, transcript, context, scores, startedAt: isoNow() });
   // With a time limit, the solvers get their own signal, aborted when the limit fires, so a solver that is still
   // running stops calling the model once its sample has been written. Without one, the run's signal is enough.
   const solving = limits.timeLimit === undefined ? undefined : linkedController(options.signal);
@@ -228,7 +234,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
         let previous = stateSnapshot(state);
         transcript.record({
           event: 'sample_init',
-          sample: {
+          sample: sampleLived({
             input: sample.input,
             target: sample.target,
             choices: sample.choices ?? null,
@@ -236,7 +242,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
             metadata: sample.metadata ?? {},
             files: sample.files ? Object.keys(sample.files) : null,
             setup: sample.setup ?? null,
-          },
+          }),
           state: previous,
         });
         let current = state;

@@ -3,6 +3,7 @@ import type { DatasetSample } from '../dataset/index.js';
 import { createStore } from './store.js';
 import { createTarget } from './target.js';
 import type { TaskState } from './task-state.js';
+import { sampleLived } from '../util/sample-lived.js';
 
 /** Options for {@link createTaskState}. */
 export interface CreateTaskStateOptions {
@@ -23,11 +24,12 @@ export function emptyModelOutput(model: string): ModelOutput {
 /** Creates the initial state of a sample: its input as messages, target, choices, metadata and an empty store. */
 export function createTaskState(options: CreateTaskStateOptions): TaskState {
   const { sample } = options;
+  // The state and its messages live as long as the sample: built without allocation sites (see sampleLived).
   const messages: ChatMessage[] =
     typeof sample.input === 'string'
-      ? [{ role: 'user', content: sample.input, source: 'input' }]
+      ? Array.of<ChatMessage>(sampleLived({ role: 'user', content: sample.input, source: 'input' }))
       : sample.input.map((message) => ({ ...message }));
-  return {
+  return sampleLived<TaskState>({
     model: options.model,
     sampleId: sample.id,
     epoch: options.epoch ?? 1,
@@ -46,5 +48,5 @@ export function createTaskState(options: CreateTaskStateOptions): TaskState {
     messageLimit: options.messageLimit,
     tokenLimit: options.tokenLimit,
     turnLimit: options.turnLimit,
-  };
+  });
 }
