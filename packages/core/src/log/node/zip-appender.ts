@@ -2,6 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { encodeDirectoryEnd, encodeDirectoryRecord, encodeLocalHeader } from '../zip/zip-encoder.js';
 import { createDeflateWorker, type DeflateWorker } from './deflate-worker.js';
 import { deflateMember, hasNativeCrc32, type DeflatedMember } from './deflated-member.js';
+import { createChunkedBytes } from './chunked-bytes.js';
 import { createGrowableBytes, utf8Room } from './growable-bytes.js';
 
 // Members are compressed on this thread until this many bytes went through, then on a worker thread, in batches:
@@ -79,7 +80,7 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
   let pending = createGrowableBytes(256 * 1024);
   let spare = createGrowableBytes(256 * 1024);
   // Every record of the central directory, appended once per member and written again by every flush.
-  const directory = createGrowableBytes(64 * 1024);
+  const directory = createChunkedBytes();
   let memberCount = 0;
   let writtenOffset = 0;
   let scratch = createGrowableBytes(64 * 1024);
@@ -271,7 +272,7 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
       const end = encodeDirectoryEnd({ count: memberCount, size: directory.length, offset: writtenOffset });
       return {
         position,
-        buffers: [members, directory.view(), end],
+        buffers: [members, ...directory.views(), end],
         end: writtenOffset + directory.length + end.length,
       };
     },
