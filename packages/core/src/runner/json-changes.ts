@@ -25,12 +25,12 @@ export function jsonChanges(previous: unknown, next: unknown): JsonChange[] {
   // Each change lives as long as its sample's events, so it is built with sampleLived.
   return diffJson(previous, next).map((operation: JsonPatchOperation) =>
     sampleLived<JsonChange>({
-    op: operation.op,
-    path: operation.path,
-    from: null,
-    value: operation.op === 'remove' ? null : (operation.value ?? null),
-    // Read back from `previous` by path (array paths count earlier changes in the same patch, as JSON patch does).
-    replaced: operation.op === 'add' ? null : valueAt(previous, operation.path),
+      op: operation.op,
+      path: operation.path,
+      from: null,
+      value: operation.op === 'remove' ? null : (operation.value ?? null),
+      // Read back from `previous` by path (array paths count earlier changes in the same patch, as JSON patch does).
+      replaced: operation.op === 'add' ? null : valueAt(previous, operation.path),
     }),
   );
 }

@@ -1,9 +1,9 @@
 import type { ChatMessage, ModelOutput } from '@assay/model/spec';
 import type { DatasetSample } from '../dataset/index.js';
+import { sampleLived } from '../util/sample-lived.js';
 import { createStore } from './store.js';
 import { createTarget } from './target.js';
 import type { TaskState } from './task-state.js';
-import { sampleLived } from '../util/sample-lived.js';
 
 /** Options for {@link createTaskState}. */
 export interface CreateTaskStateOptions {
