@@ -107,6 +107,7 @@ export {
   valueToFloat,
   scoreReducer,
   type Metric,
+  type MetricReads,
   type MetricValue,
   type SampleScore,
   type ScoreReducer,

@@ -3,45 +3,56 @@ import type { DatasetSample } from './dataset.js';
 import { DatasetError } from './dataset-error.js';
 import type { RecordSource } from './field-spec-to-sample.js';
 
-/** A validated sample and where it came from. */
-export interface SourcedSample {
-  sample: ParsedSample & { originalChoicePositions?: readonly number[] };
-  source: RecordSource;
+/** A validated sample, before it has its final id. */
+export type UnnumberedSample = ParsedSample & { originalChoicePositions?: readonly number[] };
+
+/** Gives samples their ids one at a time, in dataset order, rejecting duplicates. */
+export interface SampleIdAssigner {
+  /** The sample with its id: its 1-based position when it has none (or always, with `autoId`), else its own. */
+  assign(sample: UnnumberedSample, source: RecordSource): DatasetSample;
 }
 
-/** Options for {@link assignSampleIds}. */
-export interface AssignSampleIdsOptions {
-  samples: readonly SourcedSample[];
+/** Options for {@link createSampleIdAssigner}. */
+export interface CreateSampleIdAssignerOptions {
   /** Number every sample 1, 2, 3, … in order, replacing ids from the data. */
-  autoId?: boolean;
+  autoId?: boolean | undefined;
 }
 
-function describeSource(source: RecordSource): string {
-  if (source.line !== undefined) return `line ${source.line}`;
-  if (source.sample !== undefined) return `sample ${source.sample}`;
+// Where a sample came from, as one number: its line in a file, else its position. (A dataset's samples all come from
+// the same kind of place.) Kept as a number, not an object, so that a large dataset's ids cost little while it loads.
+function sourceNumber(source: RecordSource): number {
+  return source.line ?? source.sample ?? 0;
+}
+
+function describeFirst(source: RecordSource, first: number): string {
+  if (source.line !== undefined) return `line ${first}`;
+  if (source.sample !== undefined) return `sample ${first}`;
   return 'an earlier sample';
 }
 
-/**
- * Gives every sample an id (its 1-based position when it has none, or always with `autoId`) and rejects duplicates.
- */
-export function assignSampleIds(options: AssignSampleIdsOptions): DatasetSample[] {
-  const seen = new Map<string, RecordSource>();
-  return options.samples.map(({ sample, source }, index) => {
-    const id = options.autoId || sample.id === undefined ? index + 1 : sample.id;
-    // 3 and "3" are different ids, as in Inspect.
-    const key = `${typeof id}:${id}`;
-    const first = seen.get(key);
-    if (first) {
-      throw new DatasetError({
-        ...source,
-        field: 'id',
-        problem: `duplicate sample id ${JSON.stringify(id)} (first seen on ${describeSource(first)}); give each sample a unique id, or pass autoId: true`,
-      });
-    }
-    seen.set(key, source);
-    // Object.assign, not `{ ...sample, id }`: on Node 20 a spread copy plus a new key gets a hidden class per
-    // object, which costs megabytes of live memory on large datasets. `sample` holds only schema-parsed fields.
-    return Object.assign({}, sample, { id });
-  });
+/** Creates a {@link SampleIdAssigner}. */
+export function createSampleIdAssigner(options: CreateSampleIdAssignerOptions = {}): SampleIdAssigner {
+  // 3 and "3" are different ids, as in Inspect: one map for each.
+  const numbers = new Map<number, number>();
+  const strings = new Map<string, number>();
+  let position = 0;
+  return {
+    assign(sample, source) {
+      position++;
+      const id = options.autoId || sample.id === undefined ? position : sample.id;
+      const first = typeof id === 'number' ? numbers.get(id) : strings.get(id);
+      if (first !== undefined) {
+        throw new DatasetError({
+          ...source,
+          field: 'id',
+          problem: `duplicate sample id ${JSON.stringify(id)} (first seen on ${describeFirst(source, first)}); give each sample a unique id, or pass autoId: true`,
+        });
+      }
+      if (typeof id === 'number') numbers.set(id, sourceNumber(source));
+      else strings.set(id, sourceNumber(source));
+      // Object.assign, not `{ ...sample, id }`: on Node 20 a spread copy plus a new key gets a hidden class per
+      // object, which costs megabytes of live memory on large datasets. `sample` holds only schema-parsed fields.
+      return Object.assign({}, sample, { id });
+    },
+  };
 }

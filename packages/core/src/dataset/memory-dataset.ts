@@ -1,5 +1,5 @@
 import type { Sample } from '../log/schema/sample.js';
-import { assignSampleIds } from './assign-sample-ids.js';
+import { createSampleIdAssigner, type UnnumberedSample } from './assign-sample-ids.js';
 import { createDataset, type Dataset } from './dataset.js';
 import { withoutUnsafeKeys } from './unsafe-keys.js';
 import { validateSample } from './validate-sample.js';
@@ -15,11 +15,9 @@ export interface MemoryDatasetOptions {
   shuffled?: boolean;
 }
 
-function choicePositions(sample: Sample): { originalChoicePositions?: readonly number[] } {
+function choicePositions(sample: Sample): readonly number[] | undefined {
   const positions: unknown = (sample as { originalChoicePositions?: unknown }).originalChoicePositions;
-  return Array.isArray(positions) && positions.every(Number.isInteger)
-    ? { originalChoicePositions: positions as number[] }
-    : {};
+  return Array.isArray(positions) && positions.every(Number.isInteger) ? (positions as number[]) : undefined;
 }
 
 /**
@@ -27,14 +25,19 @@ function choicePositions(sample: Sample): { originalChoicePositions?: readonly n
  * @example memoryDataset({ samples: [{ input: 'What is 2 + 2?', target: '4' }] })
  */
 export function memoryDataset(options: MemoryDatasetOptions): Dataset {
-  const sourced = options.samples.map((candidate, index) => {
+  // One pass, each sample validated and numbered before the next: only the finished samples are held while a large
+  // dataset loads, not intermediate copies of all of them.
+  const ids = createSampleIdAssigner({ autoId: options.autoId });
+  const samples = options.samples.map((candidate, index) => {
     const source = { sample: index + 1 };
-    const sample = validateSample({ candidate, source, nameField: (name) => ({ label: 'field', name }) });
+    const sample: UnnumberedSample = validateSample({ candidate, source, nameField: (name) => ({ label: 'field', name }) });
     if (sample.metadata) sample.metadata = withoutUnsafeKeys(sample.metadata) as Record<string, unknown>;
-    return { sample: { ...sample, ...choicePositions(candidate) }, source };
+    const positions = choicePositions(candidate);
+    if (positions) sample.originalChoicePositions = positions;
+    return ids.assign(sample, source);
   });
   return createDataset({
-    samples: assignSampleIds({ samples: sourced, autoId: options.autoId }),
+    samples,
     name: options.name,
     location: options.location,
     shuffled: options.shuffled,

@@ -1,5 +1,5 @@
 import type { Sample } from '../log/schema/sample.js';
-import { assignSampleIds, type SourcedSample } from './assign-sample-ids.js';
+import { createSampleIdAssigner } from './assign-sample-ids.js';
 import type { DatasetSample } from './dataset.js';
 import { DatasetError } from './dataset-error.js';
 import { resolveFieldSpec, type DatasetRecord, type FieldSpec, type RecordToSample } from './field-spec.js';
@@ -46,7 +46,8 @@ function callRecordToSample(
 /** Turns the records of a file into validated samples with unique ids. */
 export function recordsToSamples(options: RecordsToSamplesOptions): DatasetSample[] {
   const { path, format, sampleFields } = options;
-  const sourced: SourcedSample[] = [];
+  const samples: DatasetSample[] = [];
+  const ids = createSampleIdAssigner({ autoId: options.autoId });
   if (typeof sampleFields === 'function') {
     const nameField: NameSampleField = (sampleField) => ({ label: 'sample field', name: sampleField });
     options.records.forEach((sourcedRecord, index) => {
@@ -54,7 +55,7 @@ export function recordsToSamples(options: RecordsToSamplesOptions): DatasetSampl
       for (const candidate of callRecordToSample(sampleFields, sourcedRecord, { path, index })) {
         const sample = validateSample({ candidate, source, nameField });
         if (sample.metadata) sample.metadata = withoutUnsafeKeys(sample.metadata) as Record<string, unknown>;
-        sourced.push({ sample, source });
+        samples.push(ids.assign(sample, source));
       }
     });
   } else {
@@ -67,8 +68,8 @@ export function recordsToSamples(options: RecordsToSamplesOptions): DatasetSampl
     for (const { record, line } of options.records) {
       const source = { path, line };
       const candidate = fieldSpecToSample({ record, spec, format, source });
-      sourced.push({ sample: validateSample({ candidate, source, nameField }), source });
+      samples.push(ids.assign(validateSample({ candidate, source, nameField }), source));
     }
   }
-  return assignSampleIds({ samples: sourced, autoId: options.autoId });
+  return samples;
 }

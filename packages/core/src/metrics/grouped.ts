@@ -68,6 +68,8 @@ export function grouped(metric: Metric, options: GroupedOptions): Metric {
   return {
     name: 'grouped',
     args: { metric: { name: metric.name, args: metric.args }, groupKey, all, allLabel },
+    // Each sample's group comes from its metadata.
+    reads: 'all',
     compute,
   };
 }

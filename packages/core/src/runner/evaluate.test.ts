@@ -76,6 +76,15 @@ describe('evaluate', () => {
     expect(log?.location?.endsWith('.json')).toBe(true);
     expect(seen.sort()).toEqual(['1', '2']);
     expect(metric(log!, 'accuracy')).toBe(1);
+    // The reductions are streamed into the file; the returned log builds the same ones when they are read.
+    const full = await readEvalLog({ path: log!.location! });
+    expect(full.samples).toHaveLength(2);
+    expect(full.reductions).toEqual([{ scorer: 'includes', reducer: 'mean', samples: expect.any(Array) }]);
+    expect(full.reductions![0]!.samples.map((item) => [item.sample_id, item.value])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    expect(log!.reductions).toEqual(full.reductions);
   });
 
   describe('failOnError', () => {

@@ -360,7 +360,8 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     error: failure ?? null,
     reductions,
   });
-  const log: EvalLog = { ...header, location: logPath };
+  // Not a spread: that would read (and build) the reductions, which the log builds only when they are read.
+  const log: EvalLog = Object.assign(header, { location: logPath });
   events.emit('task-end', { ...ref, log });
   return log;
 }

@@ -1,12 +1,15 @@
 import type { EvalResultsInput, EvalScore } from '../log/schema/index.js';
-import { evalSampleScoreSchema, type EvalSampleReductions, type EvalSampleScore } from '../log/schema/eval-sample-reductions.js';
 import { validateLogValue } from '../log/parse-eval-sample.js';
-import { markReductionsValid } from '../log/validated-reductions.js';
-import type { Score } from '../log/schema/score.js';
+import { parseLogJson } from '../log/parse-log-json.js';
+import { evalSampleScoreSchema, type EvalSampleScore } from '../log/schema/eval-sample-reductions.js';
+import type { Score, ScoreValue } from '../log/schema/score.js';
+import type { StoredReductions } from '../log/stored-reductions.js';
+import { stringifyLogJson } from '../log/stringify-log-json.js';
 import { computeMetrics } from '../metrics/index.js';
-import type { SampleScore, ScoreReducer } from '../metrics/metric.js';
+import type { Metric, SampleScore, ScoreReducer } from '../metrics/metric.js';
 import type { Scorer } from '../scorer/index.js';
-import { createDeflatedJsonList, type DeflatedJsonList } from './deflated-json-list.js';
+import { createDeflatedLines, type DeflatedLines } from './deflated-lines.js';
+import { createDeflatedReductions, type DeflatedReductionList } from './deflated-reductions.js';
 
 /** What is kept of a finished sample: its scores and metadata, never its messages or events. */
 export interface ScoredSample {
@@ -19,16 +22,25 @@ export interface ScoredSample {
 /**
  * Gathers the scores of finished samples for the log's `results` and `reductions`. A sample is reduced as soon as all
  * its epochs are in, and the reduced scores are kept as deflated JSON, so memory does not grow with finished samples
- * (only samples with epochs still to come are held as objects).
+ * (only samples with epochs still to come are held as objects). At the end they are read back one scorer × reducer at
+ * a time for its metrics, and the reductions stay deflated: log writers stream them.
  */
 export interface ScoreAccumulator {
   add(sample: ScoredSample): void;
   /** Reduces what is left (samples with epochs that never finished) and computes every scorer's metrics. */
-  summarise(options: { totalSamples: number; completed: number }): { results: EvalResultsInput; reductions: EvalSampleReductions[] };
+  summarise(options: { totalSamples: number; completed: number }): { results: EvalResultsInput; reductions: StoredReductions };
 }
 
-/** One reduced score as kept: the reductions item, and the sample metadata when there is any. */
-type Reduced = [EvalSampleScore, Record<string, unknown>] | [EvalSampleScore];
+/**
+ * A scorer × reducer's reduced scores (their JSON, for the log), and what its metrics take of them: when they read only
+ * values, each score's value and sample id, kept as they come (a few bytes a sample); otherwise each sample's metadata
+ * JSON (or an empty line) beside each score, the scores being read back from their JSON.
+ */
+interface ReducedList extends DeflatedReductionList {
+  values: ScoreValue[];
+  ids: (string | number)[];
+  metadata: DeflatedLines | undefined;
+}
 
 /** Creates a {@link ScoreAccumulator} for these scorers, reducers and number of epochs. */
 export function createScoreAccumulator(options: {
@@ -40,21 +52,55 @@ export function createScoreAccumulator(options: {
   epochs: number;
 }): ScoreAccumulator {
   const { scorers, reducers, epochs } = options;
-  const lists = new Map<string, DeflatedJsonList<Reduced>>();
-  for (const scorer of scorers) for (const reducer of reducers) lists.set(listKey(scorer.name, reducer.name), createDeflatedJsonList());
+  const lists = new Map<string, ReducedList>();
+  for (const scorer of scorers) {
+    const valuesOnly = metricList(options.metrics ?? scorer.metrics).every((metric) => metric.reads === 'value');
+    for (const reducer of reducers) {
+      lists.set(listKey(scorer.name, reducer.name), {
+        scorer: scorer.name,
+        reducer: reducer.name,
+        // `,\n` between items: the reductions' JSON is made of them as they are kept.
+        items: createDeflatedLines({ separator: ',\n' }),
+        values: [],
+        ids: [],
+        metadata: valuesOnly ? undefined : createDeflatedLines(),
+      });
+    }
+  }
   // Samples with some of their epochs in, by id (first seen first).
   const pending = new Map<string | number, ScoredSample[]>();
   let maxEpoch = 1;
+  // Why the first reduced score that does not fit the log schema does not.
+  let invalid: unknown;
+  const needsMetadata = [...lists.values()].some((list) => list.metadata);
 
   const reduce = (id: string | number, items: readonly ScoredSample[]): void => {
     const metadata = items[0]?.metadata;
+    // Only for metrics that read more than values.
+    const metadataLine = metadata && Object.keys(metadata).length > 0 && needsMetadata ? stringifyLogJson({ value: metadata }) : '';
     for (const scorer of scorers) {
       const epochScores = items.map((item) => item.scores[scorer.name]).filter((score): score is Score => !!score);
       if (epochScores.length === 0) continue;
       for (const reducer of reducers) {
         const score = reducer.reduce(epochScores);
         const item: EvalSampleScore = Object.assign({}, score, { history: score.history ?? [], sample_id: id });
-        lists.get(listKey(scorer.name, reducer.name))!.push(metadata && Object.keys(metadata).length > 0 ? [item, metadata] : [item]);
+        // Checked now, while the item is at hand (so the end of the run need not hold them all), but the first one
+        // that does not fit the log schema fails the run only when it is summarised, as it always has.
+        if (!invalid && !evalSampleScoreSchema.safeParse(item).success) {
+          try {
+            validateLogValue({ schema: evalSampleScoreSchema, value: item, what: `reduced score of sample ${String(id)} (scorer ${scorer.name})` });
+          } catch (error) {
+            invalid = error;
+          }
+        }
+        const list = lists.get(listKey(scorer.name, reducer.name))!;
+        list.items.push(stringifyLogJson({ value: item }));
+        if (list.metadata) {
+          list.metadata.push(metadataLine);
+        } else {
+          list.values.push(item.value);
+          list.ids.push(id);
+        }
       }
     }
   };
@@ -77,32 +123,43 @@ export function createScoreAccumulator(options: {
       pending.clear();
       // Name the reducer whenever it matters: with epochs, or when several reducers give several results.
       const named = (Number.isFinite(epochs) ? epochs : maxEpoch) > 1 || reducers.length > 1;
+      if (invalid) throw invalid;
       const scores: EvalScore[] = [];
-      const reductions: EvalSampleReductions[] = [];
       for (const scorer of scorers) {
+        const metrics = options.metrics ?? scorer.metrics;
         for (const reducer of reducers) {
-          const samples: EvalSampleScore[] = [];
-          const sampleScores: SampleScore[] = [];
-          for (const [raw, metadata] of lists.get(listKey(scorer.name, reducer.name))!.values()) {
-            // Checked here, one at a time, so that the log header need not check (and copy) them all at once. The
-            // item itself is kept (the schema only fills defaults it already has), not the checked copy.
-            if (!evalSampleScoreSchema.safeParse(raw).success) {
-              validateLogValue({ schema: evalSampleScoreSchema, value: raw, what: `reduced score of sample ${String(raw.sample_id)} (scorer ${scorer.name})` });
-            }
-            samples.push(raw);
-            // The reductions item is the score too (its extra `sample_id` is the sample's id).
-            sampleScores.push({ score: raw as Score, sampleId: raw.sample_id!, sampleMetadata: metadata ?? {} });
-          }
-          const computed = computeMetrics({ scorer: scorer.name, scores: sampleScores, metrics: options.metrics ?? scorer.metrics });
+          const list = lists.get(listKey(scorer.name, reducer.name))!;
+          const computed = computeMetrics({ scorer: scorer.name, scores: readSampleScores(list), metrics });
           for (const evalScore of computed) {
             scores.push({ ...evalScore, reducer: named ? reducer.name : null });
           }
-          reductions.push({ scorer: scorer.name, reducer: reducer.name, samples });
         }
       }
-      return { results: { total_samples: totalSamples, completed_samples: completed, scores }, reductions: markReductionsValid(reductions) };
+      return {
+        results: { total_samples: totalSamples, completed_samples: completed, scores },
+        reductions: createDeflatedReductions([...lists.values()]),
+      };
     },
   };
+}
+
+/** A list's scores as its metrics take them: just values and sample ids for metrics that read nothing else. */
+function readSampleScores(list: ReducedList): SampleScore[] {
+  if (!list.metadata) return list.values.map((value, index) => ({ score: { value }, sampleId: list.ids[index]! }));
+  const sampleScores: SampleScore[] = [];
+  const metadataLines = list.metadata.lines();
+  for (const text of list.items.lines()) {
+    const item = parseLogJson({ text }) as EvalSampleScore;
+    const metadataLine = metadataLines.next().value as string;
+    const sampleMetadata = metadataLine === '' ? {} : (parseLogJson({ text: metadataLine }) as Record<string, unknown>);
+    // The reductions item is the score too (its extra `sample_id` is the sample's id).
+    sampleScores.push({ score: item as Score, sampleId: item.sample_id!, sampleMetadata });
+  }
+  return sampleScores;
+}
+
+function metricList(metrics: Scorer['metrics']): readonly Metric[] {
+  return Array.isArray(metrics) ? metrics : Object.values(metrics as Record<string, readonly Metric[]>).flat();
 }
 
 function listKey(scorer: string, reducer: string): string {

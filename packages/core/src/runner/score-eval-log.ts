@@ -121,7 +121,7 @@ export async function scoreEvalLog(options: ScoreEvalLogOptions): Promise<EvalLo
     results: { ...results, scores: [...keptScores, ...(results.scores ?? [])] },
     ...(header.stats ? { stats: header.stats } : {}),
     error: header.error ?? null,
-    reductions: [...keptReductions, ...reductions],
+    reductions: [...keptReductions, ...reductions.values()],
   });
   return { ...finished, location: output };
 }

@@ -4,28 +4,40 @@ import { continueCrc32, deflateOptions, segmentOptions, type DeflatedMember } fr
 
 // Arrays longer than this are written this many items at a time.
 const ITEMS_PER_PIECE = 512;
-// Text is deflated in segments of about this many characters.
-const SEGMENT_CHARS = 256 * 1024;
+// Text is deflated in segments of about this many bytes.
+const SEGMENT_BYTES = 256 * 1024;
 
 /**
  * `stringifyLogJson(value)`, deflated, without ever holding all of it as one string: large arrays (a log's reductions
  * hold one item per sample) are serialized a slice at a time and deflated in segments as the text grows.
  */
 export function deflateLogJson(value: unknown): DeflatedMember {
+  return deflateJsonPieces(jsonPieces(value, 0));
+}
+
+/**
+ * Deflates JSON text given in pieces (strings, or UTF-8 bytes) as one zip member, a segment at a time: the whole text
+ * is never held at once.
+ */
+export function deflateJsonPieces(pieces: Iterable<string | Uint8Array>): DeflatedMember {
   const segments: Buffer[] = [];
+  const held: Buffer[] = [];
+  let heldBytes = 0;
   let crc = 0;
   let size = 0;
-  let text = '';
   const deflate = (options: zlib.ZlibOptions): void => {
-    const bytes = Buffer.from(text);
+    const bytes = held.length === 1 ? held[0]! : Buffer.concat(held);
     segments.push(zlib.deflateRawSync(bytes, options));
     crc = continueCrc32(bytes, crc);
     size += bytes.length;
-    text = '';
+    held.length = 0;
+    heldBytes = 0;
   };
-  for (const piece of jsonPieces(value, 0)) {
-    text += piece;
-    if (text.length >= SEGMENT_CHARS) deflate(segmentOptions);
+  for (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.length);
+    held.push(bytes);
+    heldBytes += bytes.length;
+    if (heldBytes >= SEGMENT_BYTES) deflate(segmentOptions);
   }
   deflate(deflateOptions);
   return { method: 8, crc, uncompressedSize: size, data: Buffer.concat(segments) };

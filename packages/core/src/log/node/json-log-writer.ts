@@ -8,6 +8,7 @@ import { validateLogValue } from '../parse-eval-sample.js';
 import { evalPlanSchema, type EvalPlan } from '../schema/eval-plan.js';
 import { evalSampleSchema, type EvalSample } from '../schema/eval-sample.js';
 import { evalSpecSchema, type EvalSpec } from '../schema/eval-spec.js';
+import { isStoredReductions, type StoredReductions } from '../stored-reductions.js';
 import { stringifyLogJson } from '../stringify-log-json.js';
 import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
@@ -93,7 +94,14 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
         side = undefined;
         const temp = tempPathFor({ path });
         try {
-          await writeJsonLog({ header: header as Record<string, unknown>, sidePath, sampleCount, outPath: temp });
+          const { reductions } = finishOptions;
+          await writeJsonLog({
+            header: header as Record<string, unknown>,
+            ...(isStoredReductions(reductions) ? { reductions } : {}),
+            sidePath,
+            sampleCount,
+            outPath: temp,
+          });
           await rename(temp, path);
         } catch (error) {
           await rm(temp, { force: true });
@@ -119,6 +127,8 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
 // Inspect's key order: version, status, eval, plan, results, stats, error, invalidated, samples, reductions, …
 async function writeJsonLog(options: {
   header: Record<string, unknown>;
+  /** Written from their JSON pieces in place of the header's `reductions` (which would build them as objects). */
+  reductions?: StoredReductions;
   sidePath: string;
   sampleCount: number;
   outPath: string;
@@ -127,17 +137,32 @@ async function writeJsonLog(options: {
   const out = await open(options.outPath, 'w');
   try {
     const before: string[] = [];
-    const after: string[] = [];
+    const after: (string | Iterable<string | Uint8Array>)[] = [];
     let seenSamplesSlot = false;
-    for (const [key, value] of Object.entries(header)) {
-      if (value === undefined || key === 'samples' || key === 'location') continue;
-      const member = `${JSON.stringify(key)}:${stringifyLogJson({ value })}`;
+    for (const key of Object.keys(header)) {
+      if (key === 'samples' || key === 'location') continue;
       if (key === 'reductions' || key === 'tags') seenSamplesSlot = true;
-      (seenSamplesSlot ? after : before).push(member);
+      if (key === 'reductions' && options.reductions) {
+        after.push(options.reductions.json());
+        continue;
+      }
+      const value = header[key];
+      if (value === undefined) continue;
+      (seenSamplesSlot ? after : before).push(`${JSON.stringify(key)}:${stringifyLogJson({ value })}`);
     }
     await out.write(`{${before.join(',')},"samples":[`);
     if (options.sampleCount > 0) await copyLinesAsArrayItems(options.sidePath, out);
-    await out.write(`]${after.length > 0 ? ',' : ''}${after.join(',')}}`);
+    await out.write(']');
+    for (const member of after) {
+      await out.write(',');
+      if (typeof member === 'string') {
+        await out.write(member);
+      } else {
+        await out.write('"reductions":');
+        for (const piece of member) await (typeof piece === 'string' ? out.write(piece) : out.write(piece));
+      }
+    }
+    await out.write('}');
   } finally {
     await out.close();
   }

@@ -16,6 +16,8 @@ const BATCH_BYTES = 2 * SEND_BATCH_AT_BYTES;
 // Buffers of batches that came back are kept for reuse (allocating them anew costs more, and the GC frees them late),
 // up to a bound on how many can be in flight at once.
 const MAX_SPARE_BATCH_BUFFERS = 64;
+// Member data at least this large (summaries, reductions) is written from its own buffer rather than copied.
+const SEPARATE_DATA_BYTES = 64 * 1024;
 // A sample's UTF-8 bytes are encoded into one reused buffer; one far larger than usual is not kept afterwards.
 const MAX_KEPT_SCRATCH_BYTES = 8 * 1024 * 1024;
 
@@ -76,9 +78,15 @@ interface Batch {
 /** Creates a {@link ZipAppender} for an archive that starts at offset 0. */
 export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender {
   const backgroundAfterBytes = hasNativeCrc32 ? (options.backgroundAfterBytes ?? DEFAULT_BACKGROUND_AFTER_BYTES) : Infinity;
-  // Two pending buffers in turn: one being written while members go into the other.
+  // Two pending buffers in turn: one being written while members go into the other. Large member data is not copied
+  // into them: it goes to the write as a buffer of its own, after `parts` (the pending bytes before it).
   let pending = createGrowableBytes(256 * 1024);
   let spare = createGrowableBytes(256 * 1024);
+  let parts: Uint8Array[] = [];
+  let partsBytes = 0;
+  // Where the pending bytes not yet in `parts` start.
+  let pendingStart = 0;
+  const pendingBytes = (): number => partsBytes + pending.length - pendingStart;
   // Every record of the central directory, appended once per member and written again by every flush.
   const directory = createChunkedBytes();
   let memberCount = 0;
@@ -111,12 +119,18 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
       crc: member.crc,
       compressedSize: member.data.length,
       uncompressedSize: member.uncompressedSize,
-      localHeaderOffset: writtenOffset + pending.length,
+      localHeaderOffset: writtenOffset + pendingBytes(),
       extraLength: 0,
       date: new Date(),
     };
     pending.append(encodeLocalHeader(entry));
-    pending.append(member.data);
+    if (member.data.length >= SEPARATE_DATA_BYTES) {
+      parts.push(pending.view(pendingStart), member.data);
+      partsBytes += pending.length - pendingStart + member.data.length;
+      pendingStart = pending.length;
+    } else {
+      pending.append(member.data);
+    }
     directory.append(encodeDirectoryRecord(entry));
     memberCount++;
   }
@@ -226,7 +240,7 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
 
   return {
     get pendingBytes() {
-      return pending.length;
+      return pendingBytes();
     },
     get queuedBytes() {
       return queuedBytes;
@@ -264,15 +278,18 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
       return new Promise((resolve, reject) => waiters.push({ count: addedCount, resolve, reject }));
     },
     takeWrite() {
-      const members = pending.view();
+      const members = [...parts, pending.view(pendingStart)];
       const position = writtenOffset;
-      writtenOffset += members.length;
+      writtenOffset += pendingBytes();
       [pending, spare] = [spare, pending];
       pending.clear();
+      parts = [];
+      partsBytes = 0;
+      pendingStart = 0;
       const end = encodeDirectoryEnd({ count: memberCount, size: directory.length, offset: writtenOffset });
       return {
         position,
-        buffers: [members, ...directory.views(), end],
+        buffers: [...members, ...directory.views(), end],
         end: writtenOffset + directory.length + end.length,
       };
     },
