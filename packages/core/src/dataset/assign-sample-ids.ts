@@ -19,7 +19,7 @@ export interface CreateSampleIdAssignerOptions {
 }
 
 // Where a sample came from, as one number: its line in a file, else its position. (A dataset's samples all come from
-// the same kind of place.) Kept as a number, not an object, so that a large dataset's ids cost little while it loads.
+// the same kind of place.)
 function sourceNumber(source: RecordSource): number {
   return source.line ?? source.sample ?? 0;
 }
@@ -30,26 +30,63 @@ function describeFirst(source: RecordSource, first: number): string {
   return 'an earlier sample';
 }
 
+/** A growable array of small integers, one per sample position. */
+function createPositionTable(): { get(position: number): number; set(position: number, value: number): void } {
+  let values = new Int32Array(1024);
+  return {
+    get: (position) => values[position] ?? 0,
+    set(position, value) {
+      if (position >= values.length) {
+        const grown = new Int32Array(Math.max(values.length * 2, position + 1));
+        grown.set(values);
+        values = grown;
+      }
+      values[position] = value;
+    },
+  };
+}
+
 /** Creates a {@link SampleIdAssigner}. */
 export function createSampleIdAssigner(options: CreateSampleIdAssignerOptions = {}): SampleIdAssigner {
-  // 3 and "3" are different ids, as in Inspect: one map for each.
+  // Ids from the data, by value (3 and "3" are different ids, as in Inspect), with the position of their sample. Ids
+  // given by position are only marked in `numbered` (an id given by position p can only clash with a data id p): a
+  // large dataset without ids of its own costs a few bytes a sample to check, not a map entry each.
   const numbers = new Map<number, number>();
   const strings = new Map<string, number>();
+  const numbered = createPositionTable();
+  const sources = createPositionTable();
   let position = 0;
+
+  const fail = (id: string | number, source: RecordSource, firstPosition: number): never => {
+    throw new DatasetError({
+      ...source,
+      field: 'id',
+      problem: `duplicate sample id ${JSON.stringify(id)} (first seen on ${describeFirst(source, sources.get(firstPosition))}); give each sample a unique id, or pass autoId: true`,
+    });
+  };
+
   return {
     assign(sample, source) {
       position++;
-      const id = options.autoId || sample.id === undefined ? position : sample.id;
-      const first = typeof id === 'number' ? numbers.get(id) : strings.get(id);
-      if (first !== undefined) {
-        throw new DatasetError({
-          ...source,
-          field: 'id',
-          problem: `duplicate sample id ${JSON.stringify(id)} (first seen on ${describeFirst(source, first)}); give each sample a unique id, or pass autoId: true`,
-        });
+      sources.set(position, sourceNumber(source));
+      const own = !options.autoId && sample.id !== undefined;
+      const id = own ? sample.id! : position;
+      if (!own) {
+        // With autoId every id is a position, and positions never repeat.
+        if (!options.autoId) {
+          const clash = numbers.get(position);
+          if (clash !== undefined) fail(id, source, clash);
+          numbered.set(position, 1);
+        }
+      } else if (typeof id === 'number') {
+        const clash = numbers.get(id) ?? (Number.isInteger(id) && id >= 1 && id < position && numbered.get(id) === 1 ? id : undefined);
+        if (clash !== undefined) fail(id, source, clash);
+        numbers.set(id, position);
+      } else {
+        const clash = strings.get(id);
+        if (clash !== undefined) fail(id, source, clash);
+        strings.set(id, position);
       }
-      if (typeof id === 'number') numbers.set(id, sourceNumber(source));
-      else strings.set(id, sourceNumber(source));
       // Object.assign, not `{ ...sample, id }`: on Node 20 a spread copy plus a new key gets a hidden class per
       // object, which costs megabytes of live memory on large datasets. `sample` holds only schema-parsed fields.
       return Object.assign({}, sample, { id });

@@ -247,6 +247,12 @@ describe('jsonDataset errors', () => {
     );
   });
 
+  it('names the line of a sample numbered by position when a later id from the data clashes with it', async () => {
+    const path = await file('data/qa.jsonl', '\n{"input": "a"}\n\n{"id": "z", "input": "b"}\n{"id": 1, "input": "c"}\n');
+    const error = await loadError({ path });
+    expect(error.message).toMatch(/^data\/qa\.jsonl:5: duplicate sample id 1 \(first seen on line 2\)/);
+  });
+
   it('reports a record that is not an object', async () => {
     const path = await file('data/qa.jsonl', '{"input": "a"}\n["input"]\n');
     const error = await loadError({ path });

@@ -51,6 +51,29 @@ describe('memoryDataset', () => {
     );
   });
 
+  it('rejects an id from the data that clashes with one given by position, either way round', () => {
+    // Sample 2 has no id, so it gets 2, which sample 1 already has.
+    expect(() => memoryDataset({ samples: [{ id: 2, input: 'a' }, { input: 'b' }] })).toThrow(
+      'sample 2: duplicate sample id 2 (first seen on sample 1)',
+    );
+    // Sample 1 got 1 by position; sample 3 says it is 1.
+    expect(() => memoryDataset({ samples: [{ input: 'a' }, { id: 'x', input: 'b' }, { id: 1, input: 'c' }] })).toThrow(
+      'sample 3: duplicate sample id 1 (first seen on sample 1)',
+    );
+    // Ids past every position so far, fractions and strings never clash with positions.
+    const dataset = memoryDataset({ samples: [{ id: 7, input: 'a' }, { input: 'b' }, { id: 1.5, input: 'c' }, { id: '1', input: 'd' }, { input: 'e' }] });
+    expect(dataset.samples.map((sample) => sample.id)).toEqual([7, 2, 1.5, '1', 5]);
+    // A later sample given by position the id that the data gave an earlier one.
+    expect(() => memoryDataset({ samples: [{ id: 3, input: 'a' }, { input: 'b' }, { input: 'c' }] })).toThrow(
+      'sample 3: duplicate sample id 3 (first seen on sample 1)',
+    );
+  });
+
+  it('numbers every sample by position with autoId, whatever ids the data has', () => {
+    const dataset = memoryDataset({ samples: [{ id: 2, input: 'a' }, { id: 2, input: 'b' }, { input: 'c' }], autoId: true });
+    expect(dataset.samples.map((sample) => sample.id)).toEqual([1, 2, 3]);
+  });
+
   it('treats the number 3 and the string "3" as different ids', () => {
     const dataset = memoryDataset({ samples: [{ id: 3, input: 'a' }, { id: '3', input: 'b' }] });
     expect(dataset.samples.map((sample) => sample.id)).toEqual([3, '3']);
