@@ -12,7 +12,7 @@ export interface StoredReductions {
    * The same JSON as one deflated zip member (raw DEFLATE data, its CRC-32 and uncompressed size), when the store can
    * give it without building the text first.
    */
-  deflated?(): { method: number; crc: number; uncompressedSize: number; data: Uint8Array };
+  deflated?(): { method: number; crc: number; uncompressedSize: number; data: readonly Uint8Array[] };
   /** The reductions as objects, built afresh on each call. */
   values(): EvalSampleReductions[];
 }

@@ -46,7 +46,7 @@ export function createDeflatedReductions(lists: readonly DeflatedReductionList[]
         add(list.items.deflated());
       }
       add(text(end, true));
-      return { method: 8, crc, uncompressedSize: size, data: Buffer.concat(data) };
+      return { method: 8, crc, uncompressedSize: size, data };
     },
     values() {
       return lists.map(

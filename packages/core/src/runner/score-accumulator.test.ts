@@ -101,7 +101,7 @@ it('gives reductions whose JSON is what the log writes, and that a log header bu
   expect(parseLogJson({ text: json })).toEqual(values);
   // As one zip member, made of the items as they are kept: the same JSON, with its CRC-32 and size.
   const member = reductions.deflated!();
-  const inflated = zlib.inflateRawSync(member.data);
+  const inflated = zlib.inflateRawSync(Buffer.concat(member.data));
   expect(inflated.toString()).toBe(json);
   expect([zlib.crc32(inflated), inflated.length]).toEqual([member.crc, member.uncompressedSize]);
 

@@ -5,7 +5,7 @@ import { deflateLogJson } from './deflate-log-json.js';
 
 function inflated(value: unknown): string {
   const member = deflateLogJson(value);
-  const text = zlib.inflateRawSync(member.data);
+  const text = zlib.inflateRawSync(Buffer.concat(member.data as Uint8Array[]));
   expect(member.uncompressedSize).toBe(text.length);
   expect(member.crc).toBe(zlib.crc32(text));
   return text.toString('utf8');

@@ -40,7 +40,7 @@ export function deflateJsonPieces(pieces: Iterable<string | Uint8Array>): Deflat
     if (heldBytes >= SEGMENT_BYTES) deflate(segmentOptions);
   }
   deflate(deflateOptions);
-  return { method: 8, crc, uncompressedSize: size, data: Buffer.concat(segments) };
+  return { method: 8, crc, uncompressedSize: size, data: segments };
 }
 
 /** Whether a value is an array or plain object that holds (at most a few levels down) a large array. */

@@ -7,7 +7,8 @@ export interface DeflatedMember {
   method: number;
   crc: number;
   uncompressedSize: number;
-  data: Uint8Array;
+  /** The data, or (for a large member compressed piece by piece) its pieces in order, written without joining them. */
+  data: Uint8Array | readonly Uint8Array[];
 }
 
 // zlib.crc32 exists from Node 20.15 / 22.2.
@@ -40,8 +41,16 @@ export function deflateChunkSize(length: number): number {
   return Math.min(16384, Math.max(256, length >> 1));
 }
 
+/** The number of bytes of a member's data. */
+export function memberDataLength(data: DeflatedMember['data']): number {
+  if (!Array.isArray(data)) return (data as Uint8Array).length;
+  let length = 0;
+  for (const piece of data as readonly Uint8Array[]) length += piece.length;
+  return length;
+}
+
 /** Deflates one member on this thread; stores it instead when deflate would not make it smaller. */
-export function deflateMember(raw: Uint8Array): DeflatedMember {
+export function deflateMember(raw: Uint8Array): DeflatedMember & { data: Uint8Array } {
   // Native zlib: several times faster than a JS deflate, which matters at thousands of samples per second.
   const compressed = zlib.deflateRawSync(raw, { ...deflateOptions, chunkSize: deflateChunkSize(raw.length) });
   const stored = compressed.length >= raw.length;

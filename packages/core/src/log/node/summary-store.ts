@@ -62,7 +62,8 @@ export function createSummaryStore(): SummaryStore {
       if (recent.length > 0) archive(recent.view(), segmentOptions);
       recent.clear();
       archive(count === 0 ? Buffer.concat([OPEN, CLOSE]) : CLOSE, deflateOptions);
-      return { method: 8, crc, uncompressedSize: size, data: Buffer.concat(segments) };
+      // The segments as they are: joining them would copy every summary once more at the end of a run.
+      return { method: 8, crc, uncompressedSize: size, data: segments };
     },
   };
 }

@@ -69,6 +69,14 @@ describe('createZipAppender', () => {
           const text = Buffer.from(`{"ready":${index}}`);
           appender.addDeflated(name, { method: 0, crc: zlib.crc32(text), uncompressedSize: text.length, data: text });
           expected.set(name, text);
+        } else if (index % 50 === 11) {
+          // Compressed elsewhere in pieces, small (copied with the other members) or large (written as they are).
+          const text = Buffer.from(JSON.stringify({ index, words: Array.from({ length: index * 400 }, (_, word) => `w${(word * 7919) % 10007}`) }));
+          const half = text.length >> 1;
+          const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
+          const pieces = [zlib.deflateRawSync(text.subarray(0, half), flush), zlib.deflateRawSync(text.subarray(half))];
+          appender.addDeflated(name, { method: 8, crc: zlib.crc32(text), uncompressedSize: text.length, data: pieces });
+          expected.set(name, text);
         } else {
           const text = JSON.stringify({ index, text: 'lorem ipsum dolor sit amet '.repeat(index % 40), unicode: 'é✓🙂' });
           appender.add(name, text);

@@ -1,7 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { encodeDirectoryEnd, encodeDirectoryRecord, encodeLocalHeader } from '../zip/zip-encoder.js';
 import { createDeflateWorker, type DeflateWorker } from './deflate-worker.js';
-import { deflateMember, hasNativeCrc32, type DeflatedMember } from './deflated-member.js';
+import { deflateMember, hasNativeCrc32, memberDataLength, type DeflatedMember } from './deflated-member.js';
 import { createChunkedBytes } from './chunked-bytes.js';
 import { createGrowableBytes, utf8Room } from './growable-bytes.js';
 
@@ -113,23 +113,25 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
   const asyncScope = new AsyncResource('assay.ZipAppender');
 
   function place(name: string, member: DeflatedMember): void {
+    const pieces: readonly Uint8Array[] = Array.isArray(member.data) ? member.data : [member.data as Uint8Array];
+    const compressedSize = memberDataLength(member.data);
     const entry = {
       name,
       method: member.method,
       crc: member.crc,
-      compressedSize: member.data.length,
+      compressedSize,
       uncompressedSize: member.uncompressedSize,
       localHeaderOffset: writtenOffset + pendingBytes(),
       extraLength: 0,
       date: new Date(),
     };
     pending.append(encodeLocalHeader(entry));
-    if (member.data.length >= SEPARATE_DATA_BYTES) {
-      parts.push(pending.view(pendingStart), member.data);
-      partsBytes += pending.length - pendingStart + member.data.length;
+    if (compressedSize >= SEPARATE_DATA_BYTES) {
+      parts.push(pending.view(pendingStart), ...pieces);
+      partsBytes += pending.length - pendingStart + compressedSize;
       pendingStart = pending.length;
     } else {
-      pending.append(member.data);
+      for (const piece of pieces) pending.append(piece);
     }
     directory.append(encodeDirectoryRecord(entry));
     memberCount++;
