@@ -35,9 +35,15 @@ export function createDataset(options: CreateDatasetOptions): Dataset {
     ...(options.name !== undefined ? { name: options.name } : {}),
     ...(options.location !== undefined ? { location: options.location } : {}),
     shuffled: options.shuffled ?? false,
-    samples: Object.freeze(options.samples.map((sample) => Object.freeze(sample))),
+    samples: frozenSamples(options.samples),
   };
   return Object.freeze(dataset);
+}
+
+// Samples already frozen (as a dataset's own are) are kept as they are: a large dataset is not copied again.
+function frozenSamples(samples: readonly DatasetSample[]): readonly DatasetSample[] {
+  if (Object.isFrozen(samples) && samples.every((sample) => Object.isFrozen(sample))) return samples;
+  return Object.freeze(samples.map((sample) => Object.freeze(sample)));
 }
 
 /** A copy of `dataset` with some of its properties replaced. */

@@ -34,10 +34,10 @@ export function memoryDataset(options: MemoryDatasetOptions): Dataset {
     if (sample.metadata) sample.metadata = withoutUnsafeKeys(sample.metadata) as Record<string, unknown>;
     const positions = choicePositions(candidate);
     if (positions) sample.originalChoicePositions = positions;
-    return ids.assign(sample, source);
+    return Object.freeze(ids.assign(sample, source));
   });
   return createDataset({
-    samples,
+    samples: Object.freeze(samples),
     name: options.name,
     location: options.location,
     shuffled: options.shuffled,

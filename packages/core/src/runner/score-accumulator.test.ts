@@ -166,3 +166,14 @@ it('gives metrics that read only values just the values, and the whole scores to
   ]);
   expect(defineMetric({ name: 'custom', create: () => () => 0 })().reads).toBe('all');
 });
+
+it('keeps values in order across many chunks for metrics that read only values', () => {
+  let seen: readonly SampleScore[] = [];
+  const probe: Metric = { name: 'probe', args: {}, reads: 'value', compute: (scores) => ((seen = scores), scores.length) };
+  const scoring = createScoreAccumulator({ scorers: [{ name: 'check', metrics: [probe] }], reducers: [meanScore()], epochs: 1 });
+  for (let id = 1; id <= 10_000; id++) scoring.add({ id: `s${id}`, epoch: 1, scores: { check: { value: id % 4 } } });
+  const { results } = scoring.summarise({ totalSamples: 10_000, completed: 10_000 });
+  expect(metricValue(results, 'probe')).toBe(10_000);
+  expect(seen.map((item) => item.sampleId)).toEqual(Array.from({ length: 10_000 }, (_, index) => `s${index + 1}`));
+  expect(seen.map((item) => item.score.value)).toEqual(Array.from({ length: 10_000 }, (_, index) => (index + 1) % 4));
+});

@@ -37,10 +37,13 @@ export interface ScoreAccumulator {
  * JSON (or an empty line) beside each score, the scores being read back from their JSON.
  */
 interface ReducedList extends DeflatedReductionList {
-  values: ScoreValue[];
-  ids: (string | number)[];
+  /** Values and sample ids in chunks of {@link CHUNK}, not arrays grown by copying (which a long run leaves behind). */
+  values: ScoreValue[][];
+  ids: (string | number)[][];
   metadata: DeflatedLines | undefined;
 }
+
+const CHUNK = 4096;
 
 /** Creates a {@link ScoreAccumulator} for these scorers, reducers and number of epochs. */
 export function createScoreAccumulator(options: {
@@ -98,8 +101,14 @@ export function createScoreAccumulator(options: {
         if (list.metadata) {
           list.metadata.push(metadataLine);
         } else {
-          list.values.push(item.value);
-          list.ids.push(id);
+          let values = list.values.at(-1);
+          let ids = list.ids.at(-1);
+          if (!values || !ids || values.length === CHUNK) {
+            list.values.push((values = []));
+            list.ids.push((ids = []));
+          }
+          values.push(item.value);
+          ids.push(id);
         }
       }
     }
@@ -145,7 +154,9 @@ export function createScoreAccumulator(options: {
 
 /** A list's scores as its metrics take them: just values and sample ids for metrics that read nothing else. */
 function readSampleScores(list: ReducedList): SampleScore[] {
-  if (!list.metadata) return list.values.map((value, index) => ({ score: { value }, sampleId: list.ids[index]! }));
+  if (!list.metadata) {
+    return list.values.flatMap((values, chunk) => values.map((value, index) => ({ score: { value }, sampleId: list.ids[chunk]![index]! })));
+  }
   const sampleScores: SampleScore[] = [];
   const metadataLines = list.metadata.lines();
   for (const text of list.items.lines()) {

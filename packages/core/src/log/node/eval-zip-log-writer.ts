@@ -5,7 +5,7 @@ import { buildLogHeader, headerWithoutSamples } from '../build-log-header.js';
 import { isoTimestamp } from '../log-format.js';
 import { LogError } from '../log-error.js';
 import { validateLogValue } from '../parse-eval-sample.js';
-import { logStartSchema } from '../schema/eval-log.js';
+import { EVAL_LOG_VERSION, type LogStart } from '../schema/eval-log.js';
 import { evalPlanSchema, type EvalPlan } from '../schema/eval-plan.js';
 import { evalSampleSchema, type EvalSample, type EvalSampleInput } from '../schema/eval-sample.js';
 import { evalSpecSchema, type EvalSpec } from '../schema/eval-spec.js';
@@ -147,7 +147,8 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       spec = validateLogValue({ schema: evalSpecSchema, value: startOptions.eval, what: 'eval spec', path });
       plan = validateLogValue({ schema: evalPlanSchema, value: startOptions.plan, what: 'eval plan', path });
       startedAt = isoTimestamp();
-      const start = logStartSchema.parse({ version: 2, eval: spec, plan });
+      // The spec and plan were parsed just above; parsing them again would copy the spec's list of every sample id.
+      const start: LogStart = { version: EVAL_LOG_VERSION, eval: spec, plan };
       zip.add('_journal/start.json', stringifyLogJson({ value: start }));
       await writes.enqueue(async () => {
         await mkdir(dirname(path), { recursive: true });
