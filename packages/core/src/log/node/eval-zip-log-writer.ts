@@ -18,6 +18,7 @@ import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-write
 import { createWriteQueue } from './write-queue.js';
 import { createSummaryStore } from './summary-store.js';
 import { createZipAppender } from './zip-appender.js';
+import { applyZipWrite } from './apply-zip-write.js';
 
 const DEFAULT_BUFFER_BYTES = 1024 * 1024;
 /** Seconds a finished sample may wait in memory before it is flushed to the file. */
@@ -68,7 +69,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
     await zip.placed();
     // Taken when the write runs (not when it was queued), so it holds every member placed until then.
     const write = zip.takeWrite();
-    await writeAll(target, write.buffers, write.position);
+    await applyZipWrite({ handle: target, write });
     return write.end;
   }
 
@@ -152,7 +153,8 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       zip.add('_journal/start.json', stringifyLogJson({ value: start }));
       await writes.enqueue(async () => {
         await mkdir(dirname(path), { recursive: true });
-        handle = await open(path, 'w');
+        // Read as well as written: each write moves the zip directory already in the file.
+        handle = await open(path, 'w+');
         await writeAdded(handle);
       });
     },
@@ -214,25 +216,4 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       });
     },
   };
-}
-
-async function writeAll(handle: FileHandle, buffers: Uint8Array[], position: number): Promise<void> {
-  let offset = position;
-  // writev may write fewer bytes than asked; write any remainder one buffer at a time.
-  const { bytesWritten } = await handle.writev(buffers, offset);
-  let skip = bytesWritten;
-  offset += bytesWritten;
-  for (const buffer of buffers) {
-    if (skip >= buffer.length) {
-      skip -= buffer.length;
-      continue;
-    }
-    let view = buffer.subarray(skip);
-    skip = 0;
-    while (view.length > 0) {
-      const result = await handle.write(view, 0, view.length, offset);
-      offset += result.bytesWritten;
-      view = view.subarray(result.bytesWritten);
-    }
-  }
 }

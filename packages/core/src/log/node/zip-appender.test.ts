@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { realisticResults, realisticSample, realisticStart } from '../../../test/log-fixtures.js';
+import { applyZipWrite } from './apply-zip-write.js';
 import { createEvalLogWriter } from './eval-log-writer.js';
 import { readEvalLog, readEvalLogSampleSummaries } from './read-eval-log.js';
 import { createZipAppender } from './zip-appender.js';
@@ -36,16 +37,28 @@ function readZip(bytes: Buffer): Map<string, Buffer> {
   return members;
 }
 
+/** What `applyZipWrite` does to a file, done to bytes in memory. */
 async function writeTaken(appender: ReturnType<typeof createZipAppender>, file: Buffer): Promise<Buffer> {
   await appender.placed();
   const write = appender.takeWrite();
+  const { from, length, to } = write.moveDirectory;
+  // The directory in the file is the one the last write left at the end.
+  expect(from + length).toBeLessThanOrEqual(file.length);
   const out = Buffer.alloc(write.end);
   file.copy(out, 0, 0, Math.min(file.length, write.position));
+  file.copy(out, to, from, from + length);
   let offset = write.position;
   for (const buffer of write.buffers) {
     out.set(buffer, offset);
     offset += buffer.length;
   }
+  expect(offset).toBe(to);
+  offset += length;
+  for (const buffer of write.tail) {
+    out.set(buffer, offset);
+    offset += buffer.length;
+  }
+  expect(offset).toBe(write.end);
   return out;
 }
 
@@ -90,6 +103,38 @@ describe('createZipAppender', () => {
       expect([...members.keys()]).toEqual([...expected.keys()]);
       for (const [name, bytes] of expected) expect(members.get(name)!.equals(bytes)).toBe(true);
     } finally {
+      await appender.close();
+    }
+  });
+});
+
+describe('applyZipWrite', () => {
+  it('keeps a running archive complete in a real file, moving a directory larger than its chunks', async () => {
+    const path = join(dir, 'moving.zip');
+    const handle = await open(path, 'w+');
+    const appender = createZipAppender({ backgroundAfterBytes: Infinity });
+    const expected = new Map<string, Buffer>();
+    try {
+      // 6,000 members with long names: a directory of over 500 KB, written again and again.
+      for (let index = 0; index < 6_000; index++) {
+        const name = `samples/${'long-name-'.repeat(4)}${index}_epoch_1.json`;
+        const text = JSON.stringify({ index, words: 'alpha beta gamma '.repeat(index % 7) });
+        appender.add(name, text);
+        expected.set(name, Buffer.from(text));
+        if (index % 1_500 === 1_499 || index === 10) {
+          await appender.placed();
+          await applyZipWrite({ handle, write: appender.takeWrite() });
+          const members = readZip(await readFile(path));
+          expect(members.size).toBe(expected.size);
+        }
+      }
+      // A write with no new members rewrites only the end of the directory.
+      await applyZipWrite({ handle, write: appender.takeWrite() });
+      const members = readZip(await readFile(path));
+      expect([...members.keys()]).toEqual([...expected.keys()]);
+      for (const [name, bytes] of expected) expect(members.get(name)!.equals(bytes)).toBe(true);
+    } finally {
+      await handle.close();
       await appender.close();
     }
   });

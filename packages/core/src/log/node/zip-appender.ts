@@ -2,7 +2,6 @@ import { AsyncResource } from 'node:async_hooks';
 import { encodeDirectoryEnd, encodeDirectoryRecord, encodeLocalHeader } from '../zip/zip-encoder.js';
 import { createDeflateWorker, type DeflateWorker } from './deflate-worker.js';
 import { deflateMember, hasNativeCrc32, memberDataLength, type DeflatedMember } from './deflated-member.js';
-import { createChunkedBytes } from './chunked-bytes.js';
 import { createGrowableBytes, utf8Room } from './growable-bytes.js';
 
 // Members are compressed on this thread until this many bytes went through, then on a worker thread, in batches:
@@ -21,10 +20,20 @@ const SEPARATE_DATA_BYTES = 64 * 1024;
 // A sample's UTF-8 bytes are encoded into one reused buffer; one far larger than usual is not kept afterwards.
 const MAX_KEPT_SCRATCH_BYTES = 8 * 1024 * 1024;
 
-/** One positioned write: placed members followed by a complete central directory. */
+/**
+ * One write of a running archive: the central directory already in the file is moved along to make room, the placed
+ * members go where it was, and the new members' directory records and the directory's end follow it. Only the new
+ * records are held in memory: the directory of a long run stays in the file, not in the heap.
+ */
 export interface ZipWrite {
+  /** Where the members go: where the directory in the file starts. */
   position: number;
+  /** The placed members, to write at `position` (after the directory was moved). */
   buffers: Uint8Array[];
+  /** The directory in the file: `length` bytes at `from`, to be moved to `to` (just after the members) first. */
+  moveDirectory: { from: number; length: number; to: number };
+  /** To write right after the moved directory: the new directory records and the end of the central directory. */
+  tail: Uint8Array[];
   /** Where the written bytes end (the file must not extend past it once the archive is final). */
   end: number;
 }
@@ -40,7 +49,7 @@ export interface ZipAppenderOptions {
 /**
  * Builds a zip archive that is appended to. Members are compressed as they are added, possibly on a worker thread,
  * and placed (given their offsets) strictly in the order they were added; each {@link ZipAppender.takeWrite} yields
- * the placed bytes plus a central directory listing every member placed so far.
+ * the placed bytes and what completes the central directory already in the file, listing every member placed so far.
  */
 export interface ZipAppender {
   /** Bytes of placed members not yet taken by `takeWrite`. */
@@ -54,7 +63,8 @@ export interface ZipAppender {
   /** Resolves once every member added so far is placed; rejects when compression failed. */
   placed(): Promise<void>;
   /**
-   * Takes the placed members and the directory for writing at `position`. The buffer taken here is reused by the
+   * Takes the placed members and the new directory records for writing (see {@link ZipWrite}; `applyZipWrite` does it
+   * to a file). The buffers taken here are reused by the
    * call after next, so a write must complete before `takeWrite` is called again.
    */
   takeWrite(): ZipWrite;
@@ -87,8 +97,11 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
   // Where the pending bytes not yet in `parts` start.
   let pendingStart = 0;
   const pendingBytes = (): number => partsBytes + pending.length - pendingStart;
-  // Every record of the central directory, appended once per member and written again by every flush.
-  const directory = createChunkedBytes();
+  // The directory records of members placed since the last write (two buffers in turn, as `pending`); the records
+  // before them are in the file, `directoryInFile` bytes at `writtenOffset`.
+  let records = createGrowableBytes(64 * 1024);
+  let spareRecords = createGrowableBytes(64 * 1024);
+  let directoryInFile = 0;
   let memberCount = 0;
   let writtenOffset = 0;
   let scratch = createGrowableBytes(64 * 1024);
@@ -133,7 +146,7 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
     } else {
       for (const piece of pieces) pending.append(piece);
     }
-    directory.append(encodeDirectoryRecord(entry));
+    records.append(encodeDirectoryRecord(entry));
     memberCount++;
   }
 
@@ -283,17 +296,18 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
       const members = [...parts, pending.view(pendingStart)];
       const position = writtenOffset;
       writtenOffset += pendingBytes();
+      const moveDirectory = { from: position, length: directoryInFile, to: writtenOffset };
+      const added = records.view();
+      directoryInFile += added.length;
       [pending, spare] = [spare, pending];
+      [records, spareRecords] = [spareRecords, records];
       pending.clear();
+      records.clear();
       parts = [];
       partsBytes = 0;
       pendingStart = 0;
-      const end = encodeDirectoryEnd({ count: memberCount, size: directory.length, offset: writtenOffset });
-      return {
-        position,
-        buffers: [...members, ...directory.views(), end],
-        end: writtenOffset + directory.length + end.length,
-      };
+      const end = encodeDirectoryEnd({ count: memberCount, size: directoryInFile, offset: writtenOffset });
+      return { position, buffers: members, moveDirectory, tail: [added, end], end: writtenOffset + directoryInFile + end.length };
     },
     async close() {
       await worker?.close();
