@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { sampleLived } from '../../util/sample-lived.js';
 import { deflateChunkSize, deflateOptions, type DeflatedMember } from './deflated-member.js';
 
 /** Compresses batches of zip members on a worker thread. */
@@ -87,7 +88,8 @@ export function createDeflateWorker(): DeflateWorker {
       const id = nextId++;
       const offset = bytes.byteOffset;
       const result = await new Promise<BatchResult>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
+        // Not a literal: see zip-appender.ts on objects that live until the worker answers.
+        waiting.set(id, sampleLived({ resolve, reject }));
         // Referenced while a batch is out, so that the process waits for it.
         worker.ref();
         worker.postMessage({ id, input: bytes.buffer, offset, lengths }, [bytes.buffer as ArrayBuffer]);
@@ -97,12 +99,14 @@ export function createDeflateWorker(): DeflateWorker {
       let position = offset;
       for (let index = 0; index < lengths.length; index++) {
         const size = result.sizes[index]!;
-        members.push({
+        members.push(
+          sampleLived({
           method: result.methods[index]!,
           crc: result.crcs[index]!,
           uncompressedSize: lengths[index]!,
           data: output.subarray(position, position + size),
-        });
+          }),
+        );
         position += size;
       }
       return { members, buffer: result.input };

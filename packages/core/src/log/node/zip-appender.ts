@@ -2,6 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { encodeDirectoryEnd, encodeDirectoryRecord, encodeLocalHeader } from '../zip/zip-encoder.js';
 import { createDeflateWorker, type DeflateWorker } from './deflate-worker.js';
 import { deflateMember, hasNativeCrc32, memberDataLength, type DeflatedMember } from './deflated-member.js';
+import { sampleLived, sampleLivedArray } from '../../util/sample-lived.js';
 import { createGrowableBytes, utf8Room } from './growable-bytes.js';
 
 // Members are compressed on this thread until this many bytes went through, then on a worker thread, in batches:
@@ -72,6 +73,9 @@ export interface ZipAppender {
   close(): Promise<void>;
 }
 
+// Queue entries, batches and waiters live until the worker thread answers, which takes longest exactly when many
+// samples finish at once: built with `sampleLived`, V8 can never decide to allocate them in the old generation (which
+// would keep whatever they point to, down to the waiting samples' promises, alive until the next full collection).
 interface QueuedMember {
   name: string;
   member?: DeflatedMember;
@@ -196,7 +200,7 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
     if (batch && batch.used + room > batch.bytes.length) sendBatch();
     if (!batch) {
       const buffer = room <= BATCH_BYTES ? (spareBatchBuffers.pop() ?? new ArrayBuffer(BATCH_BYTES)) : new ArrayBuffer(room);
-      batch = { bytes: Buffer.from(buffer), used: 0, lengths: [], entries: [] };
+      batch = sampleLived({ bytes: Buffer.from(buffer), used: 0, lengths: sampleLivedArray<number>(), entries: sampleLivedArray<QueuedMember>() });
     }
     let length = data.length;
     if (typeof data === 'string') length = batch.bytes.write(data, batch.used);
@@ -262,7 +266,7 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
     },
     add(name, data) {
       if (failure) throw failure;
-      const entry: QueuedMember = { name };
+      const entry: QueuedMember = sampleLived({ name });
       queue.push(entry);
       addedCount++;
       if (worker || (compressedHere >= backgroundAfterBytes && !workerUnavailable)) {
@@ -280,7 +284,7 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
     },
     addDeflated(name, member) {
       if (failure) throw failure;
-      queue.push({ name, member });
+      queue.push(sampleLived({ name, member }));
       addedCount++;
       queuedBytes += member.uncompressedSize;
       drain();
@@ -290,7 +294,7 @@ export function createZipAppender(options: ZipAppenderOptions = {}): ZipAppender
       if (placedCount >= addedCount) return Promise.resolve();
       // A batch not full yet is sent when the event loop comes round (as it must for anything to be placed), not now:
       // every caller waiting here would otherwise send a batch of its own member alone.
-      return new Promise((resolve, reject) => waiters.push({ count: addedCount, resolve, reject }));
+      return new Promise((resolve, reject) => waiters.push(sampleLived({ count: addedCount, resolve, reject })));
     },
     takeWrite() {
       const members = [...parts, pending.view(pendingStart)];
