@@ -18,7 +18,7 @@ import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-write
 import { createWriteQueue } from './write-queue.js';
 import { createSummaryStore } from './summary-store.js';
 import { createZipAppender } from './zip-appender.js';
-import { applyZipWrite } from './apply-zip-write.js';
+import { applyZipWrite, createMoveBuffer } from './apply-zip-write.js';
 
 const DEFAULT_BUFFER_BYTES = 1024 * 1024;
 /** Seconds a finished sample may wait in memory before it is flushed to the file. */
@@ -53,6 +53,8 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
   let finished = false;
   let journalCount = 0;
   const writes = createWriteQueue();
+  // Made at the first write that has a directory to move, then reused by every later one.
+  let moveBuffer: Buffer | undefined;
   // The background flush in progress, if any.
   let writing: Promise<void> | undefined;
   // Background flushes run in the writer's own async context rather than in that of the sample that filled the
@@ -69,7 +71,8 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
     await zip.placed();
     // Taken when the write runs (not when it was queued), so it holds every member placed until then.
     const write = zip.takeWrite();
-    await applyZipWrite({ handle: target, write });
+    moveBuffer ??= createMoveBuffer();
+    await applyZipWrite({ handle: target, write, moveBuffer });
     return write.end;
   }
 

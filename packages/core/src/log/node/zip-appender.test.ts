@@ -114,6 +114,8 @@ describe('applyZipWrite', () => {
     const handle = await open(path, 'w+');
     const appender = createZipAppender({ backgroundAfterBytes: Infinity });
     const expected = new Map<string, Buffer>();
+    // Smaller than the directory gets, so that it moves in several chunks.
+    const moveBuffer = Buffer.alloc(100_000);
     try {
       // 6,000 members with long names: a directory of over 500 KB, written again and again.
       for (let index = 0; index < 6_000; index++) {
@@ -123,13 +125,13 @@ describe('applyZipWrite', () => {
         expected.set(name, Buffer.from(text));
         if (index % 1_500 === 1_499 || index === 10) {
           await appender.placed();
-          await applyZipWrite({ handle, write: appender.takeWrite() });
+          await applyZipWrite({ handle, write: appender.takeWrite(), moveBuffer });
           const members = readZip(await readFile(path));
           expect(members.size).toBe(expected.size);
         }
       }
       // A write with no new members rewrites only the end of the directory.
-      await applyZipWrite({ handle, write: appender.takeWrite() });
+      await applyZipWrite({ handle, write: appender.takeWrite(), moveBuffer });
       const members = readZip(await readFile(path));
       expect([...members.keys()]).toEqual([...expected.keys()]);
       for (const [name, bytes] of expected) expect(members.get(name)!.equals(bytes)).toBe(true);
