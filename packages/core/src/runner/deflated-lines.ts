@@ -61,12 +61,16 @@ export function createDeflatedLines(options: CreateDeflatedLinesOptions = {}): D
   let length = 0;
 
   // Each segment is deflated by a fresh compressor and ends with a sync flush: segments joined in order are one stream.
-  const deflate = (bytes: Uint8Array, count: number): Segment => ({
-    data: zlib.deflateRawSync(bytes, segmentOptions),
-    count,
-    crc: continueCrc32(bytes),
-    size: bytes.length,
-  });
+  const deflate = (bytes: Uint8Array, count: number): Segment => {
+    const compressed = zlib.deflateRawSync(bytes, segmentOptions);
+    return {
+      // zlib's result is a view of an output chunk of at least 16 KB: kept for the whole run, it is copied to its size.
+      data: compressed.buffer.byteLength > compressed.length ? Buffer.from(compressed) : compressed,
+      count,
+      crc: continueCrc32(bytes),
+      size: bytes.length,
+    };
+  };
 
   return {
     get length() {

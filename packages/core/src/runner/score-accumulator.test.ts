@@ -176,4 +176,8 @@ it('keeps values in order across many chunks for metrics that read only values',
   expect(metricValue(results, 'probe')).toBe(10_000);
   expect(seen.map((item) => item.sampleId)).toEqual(Array.from({ length: 10_000 }, (_, index) => `s${index + 1}`));
   expect(seen.map((item) => item.score.value)).toEqual(Array.from({ length: 10_000 }, (_, index) => (index + 1) % 4));
+  // Samples with the same value share one frozen score.
+  expect(seen[0]!.score).toBe(seen[4]!.score);
+  expect(seen[0]!.score).not.toBe(seen[1]!.score);
+  expect(Object.isFrozen(seen[0]!.score)).toBe(true);
 });

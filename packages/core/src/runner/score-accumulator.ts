@@ -152,10 +152,21 @@ export function createScoreAccumulator(options: {
   };
 }
 
-/** A list's scores as its metrics take them: just values and sample ids for metrics that read nothing else. */
+/**
+ * A list's scores as its metrics take them: just values and sample ids for metrics that read nothing else. Samples
+ * with the same plain value (`1`, `'C'`) share one frozen score: a large eval's metrics then hold one small object per
+ * sample rather than two.
+ */
 function readSampleScores(list: ReducedList): SampleScore[] {
   if (!list.metadata) {
-    return list.values.flatMap((values, chunk) => values.map((value, index) => ({ score: { value }, sampleId: list.ids[chunk]![index]! })));
+    const shared = new Map<ScoreValue, Score>();
+    const scoreOf = (value: ScoreValue): Score => {
+      if (value !== null && typeof value === 'object') return { value };
+      let score = shared.get(value);
+      if (!score) shared.set(value, (score = Object.freeze({ value })));
+      return score;
+    };
+    return list.values.flatMap((values, chunk) => values.map((value, index) => ({ score: scoreOf(value), sampleId: list.ids[chunk]![index]! })));
   }
   const sampleScores: SampleScore[] = [];
   const metadataLines = list.metadata.lines();
