@@ -87,29 +87,14 @@ export function createScoreAccumulator(options: {
       for (const reducer of reducers) {
         const score = reducer.reduce(epochScores);
         const item: EvalSampleScore = Object.assign({}, score, { history: score.history ?? [], sample_id: id });
-        // Checked now, while the item is at hand (so the end of the run need not hold them all), but the first one
-        // that does not fit the log schema fails the run only when it is summarised, as it always has.
-        if (!invalid && !evalSampleScoreSchema.safeParse(item).success) {
-          try {
-            validateLogValue({ schema: evalSampleScoreSchema, value: item, what: `reduced score of sample ${String(id)} (scorer ${scorer.name})` });
-          } catch (error) {
-            invalid = error;
-          }
-        }
+        // As the log will hold it: the metrics see what the log says.
+        const text = stringifyLogJson({ value: item });
+        const logged = parseLogJson({ text }) as EvalSampleScore;
+        if (!invalid) invalid = checkItem(logged, `reduced score of sample ${String(id)} (scorer ${scorer.name})`);
         const list = lists.get(listKey(scorer.name, reducer.name))!;
-        list.items.push(stringifyLogJson({ value: item }));
-        if (list.metadata) {
-          list.metadata.push(metadataLine);
-        } else {
-          let values = list.values.at(-1);
-          let ids = list.ids.at(-1);
-          if (!values || !ids || values.length === CHUNK) {
-            list.values.push((values = []));
-            list.ids.push((ids = []));
-          }
-          values.push(item.value);
-          ids.push(id);
-        }
+        list.items.push(text);
+        if (list.metadata) list.metadata.push(metadataLine);
+        else pushValue(list, logged.value, id);
       }
     }
   };
@@ -150,6 +135,32 @@ export function createScoreAccumulator(options: {
       };
     },
   };
+}
+
+/**
+ * Why an item, as the log will hold it, does not fit the log schema, or `undefined` when it does. Checked as each
+ * sample is reduced, while the item is at hand (so the end of the run need not hold them all); the first failure
+ * fails the run only when it is summarised, as it always has.
+ */
+function checkItem(item: EvalSampleScore, what: string): unknown {
+  if (evalSampleScoreSchema.safeParse(item).success) return undefined;
+  try {
+    validateLogValue({ schema: evalSampleScoreSchema, value: item, what });
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+function pushValue(list: ReducedList, value: ScoreValue, id: string | number): void {
+  let values = list.values.at(-1);
+  let ids = list.ids.at(-1);
+  if (!values || !ids || values.length === CHUNK) {
+    list.values.push((values = []));
+    list.ids.push((ids = []));
+  }
+  values.push(value);
+  ids.push(id);
 }
 
 /**
