@@ -8,11 +8,8 @@ import type { EvalSampleReductions } from './schema/eval-sample-reductions.js';
 export interface StoredReductions {
   /** The JSON text of the reductions array (as the log writes it), in pieces. */
   json(): Iterable<string | Uint8Array>;
-  /**
-   * The same JSON as one deflated zip member (raw DEFLATE data, its CRC-32 and uncompressed size), when the store can
-   * give it without building the text first.
-   */
-  deflated?(): { method: number; crc: number; uncompressedSize: number; data: readonly Uint8Array[] };
+  /** The same JSON as one deflated zip member (raw DEFLATE data, its CRC-32 and uncompressed size). */
+  deflated(): { method: number; crc: number; uncompressedSize: number; data: readonly Uint8Array[] };
   /** The reductions as objects, built afresh on each call. */
   values(): EvalSampleReductions[];
 }

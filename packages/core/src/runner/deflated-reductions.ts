@@ -4,7 +4,7 @@ import { parseLogJson } from '../log/parse-log-json.js';
 import type { EvalSampleReductions, EvalSampleScore } from '../log/schema/eval-sample-reductions.js';
 import type { StoredReductions } from '../log/stored-reductions.js';
 import { crc32Combine } from '../log/zip/crc32-combine.js';
-import type { DeflatedLines } from './deflated-lines.js';
+import type { DeflatedLines, DeflatedText } from './deflated-lines.js';
 
 /** One scorer × reducer's reduced scores: each item's JSON text, kept with `,\n` between items. */
 export interface DeflatedReductionList {
@@ -32,12 +32,12 @@ export function createDeflatedReductions(lists: readonly DeflatedReductionList[]
       const data: Uint8Array[] = [];
       let crc = 0;
       let size = 0;
-      const add = (piece: { data: Uint8Array[]; crc: number; size: number }): void => {
+      const add = (piece: DeflatedText): void => {
         data.push(...piece.data);
         crc = crc32Combine({ crc1: crc, crc2: piece.crc, length2: piece.size });
         size += piece.size;
       };
-      const text = (value: string, final: boolean): { data: Uint8Array[]; crc: number; size: number } => {
+      const text = (value: string, final: boolean): DeflatedText => {
         const bytes = Buffer.from(value);
         return { data: [zlib.deflateRawSync(bytes, final ? deflateOptions : segmentOptions)], crc: continueCrc32(bytes), size: bytes.length };
       };

@@ -100,13 +100,13 @@ it('gives reductions whose JSON is what the log writes, and that a log header bu
   const json = Buffer.concat([...reductions.json()].map((piece) => Buffer.from(piece))).toString();
   expect(parseLogJson({ text: json })).toEqual(values);
   // As one zip member, made of the items as they are kept: the same JSON, with its CRC-32 and size.
-  const member = reductions.deflated!();
+  const member = reductions.deflated();
   const inflated = zlib.inflateRawSync(Buffer.concat(member.data));
   expect(inflated.toString()).toBe(json);
   expect([zlib.crc32(inflated), inflated.length]).toEqual([member.crc, member.uncompressedSize]);
 
   let built = 0;
-  const counted = { json: () => reductions.json(), values: () => (built++, reductions.values()) };
+  const counted = { json: () => reductions.json(), deflated: () => reductions.deflated(), values: () => (built++, reductions.values()) };
   const header = buildLogHeader({
     eval: { task: 't', task_id: 'x', run_id: 'y', model: 'mockllm/model', created: '2026-01-01T00:00:00Z', dataset: {}, config: {} } as never,
     plan: {} as never,

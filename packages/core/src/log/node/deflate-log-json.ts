@@ -12,14 +12,6 @@ const SEGMENT_BYTES = 256 * 1024;
  * hold one item per sample) are serialized a slice at a time and deflated in segments as the text grows.
  */
 export function deflateLogJson(value: unknown): DeflatedMember {
-  return deflateJsonPieces(jsonPieces(value, 0));
-}
-
-/**
- * Deflates JSON text given in pieces (strings, or UTF-8 bytes) as one zip member, a segment at a time: the whole text
- * is never held at once.
- */
-export function deflateJsonPieces(pieces: Iterable<string | Uint8Array>): DeflatedMember {
   const segments: Buffer[] = [];
   const held: Buffer[] = [];
   let heldBytes = 0;
@@ -33,8 +25,8 @@ export function deflateJsonPieces(pieces: Iterable<string | Uint8Array>): Deflat
     held.length = 0;
     heldBytes = 0;
   };
-  for (const piece of pieces) {
-    const bytes = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.length);
+  for (const piece of jsonPieces(value, 0)) {
+    const bytes = Buffer.from(piece);
     held.push(bytes);
     heldBytes += bytes.length;
     if (heldBytes >= SEGMENT_BYTES) deflate(segmentOptions);

@@ -13,7 +13,7 @@ import { isStoredReductions } from '../stored-reductions.js';
 import { sampleMemberName } from '../sort-samples.js';
 import { stringifyLogJson } from '../stringify-log-json.js';
 import { toSampleSummary } from '../to-sample-summary.js';
-import { deflateJsonPieces, deflateLogJson } from './deflate-log-json.js';
+import { deflateLogJson } from './deflate-log-json.js';
 import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
 import { createSummaryStore } from './summary-store.js';
@@ -188,7 +188,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       // One item per sample: deflated a piece at a time rather than serialized as one string (and stored reductions
       // straight from their JSON, never as objects).
       const { reductions } = finishOptions;
-      if (isStoredReductions(reductions)) zip.addDeflated('reductions.json', reductions.deflated?.() ?? deflateJsonPieces(reductions.json()));
+      if (isStoredReductions(reductions)) zip.addDeflated('reductions.json', reductions.deflated());
       else if (header.reductions != null) zip.addDeflated('reductions.json', deflateLogJson(header.reductions));
       zip.add('header.json', stringifyLogJson({ value: headerWithoutSamples(header) }));
       await writes.enqueue(async () => {
