@@ -11,7 +11,8 @@ export type LogErrorCode =
   | 'member_not_found'
   | 'sample_not_found'
   | 'unsupported_format'
-  | 'writer_state';
+  | 'writer_state'
+  | 'write_failed';
 
 /** An error reading or writing an eval log; `path` names the file (or member) involved. */
 export class LogError extends Error {

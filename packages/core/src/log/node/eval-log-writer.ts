@@ -1,6 +1,7 @@
 import type { FinishEvalLogOptions } from '../build-log-header.js';
 import type { LogFormat } from '../log-format.js';
 import { logFormatFromPath } from '../log-format.js';
+import { LogError } from '../log-error.js';
 import type { EvalLog } from '../schema/eval-log.js';
 import type { EvalPlanInput } from '../schema/eval-plan.js';
 import type { EvalSampleInput } from '../schema/eval-sample.js';
@@ -41,8 +42,34 @@ export interface CreateEvalLogWriterOptions {
   validateSamples?: boolean;
 }
 
-/** Creates a streaming log writer for the runner (`.eval` zip or `.json`). */
+/**
+ * Creates a streaming log writer for the runner (`.eval` zip or `.json`). A failed file operation (a full disk, an
+ * I/O error) rejects with a {@link LogError} of code `write_failed` naming the log.
+ */
 export function createEvalLogWriter(options: CreateEvalLogWriterOptions): EvalLogWriter {
   const format = options.format ?? logFormatFromPath(options.path);
-  return format === 'eval' ? createEvalZipLogWriter(options) : createJsonLogWriter(options);
+  const writer = format === 'eval' ? createEvalZipLogWriter(options) : createJsonLogWriter(options);
+  const named = (error: unknown): never => {
+    throw namedWriteError(writer.path, error);
+  };
+  return {
+    path: writer.path,
+    format: writer.format,
+    start: (startOptions) => writer.start(startOptions).catch(named),
+    writeSample: (sample) => writer.writeSample(sample).catch(named),
+    flush: () => writer.flush().catch(named),
+    finish: (finishOptions) => writer.finish(finishOptions).catch(named),
+    close: () => writer.close().catch(named),
+  };
+}
+
+// Node's own message ("ENOSPC: no space left on device, write") names neither the file nor what to do.
+function namedWriteError(path: string, error: unknown): unknown {
+  if (error instanceof LogError || !(error instanceof Error)) return error;
+  return new LogError({
+    code: 'write_failed',
+    path,
+    cause: error,
+    message: `Writing the log ${path} failed (${error.message}). The samples written before the failure are kept in it: fix the cause (free disk space, for example), then \`assay eval-retry ${path}\` reuses them.`,
+  });
 }

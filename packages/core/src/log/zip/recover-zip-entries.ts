@@ -1,5 +1,6 @@
 import type { RandomAccessSource } from './random-access-source.js';
 import { dataView } from './data-view.js';
+import { decompressMember } from './decompress-member.js';
 import type { ZipEntry } from './zip-entry.js';
 
 const LOCAL_SIGNATURE = 0x04034b50;
@@ -8,7 +9,8 @@ const HEADER_READ = 30 + 1024;
 /**
  * Lists the complete members of a zip whose central directory is missing or torn (a crash mid-write), by walking
  * its local file headers from the start. Works for zips whose local headers carry real sizes (Assay's and Inspect's
- * writers); stops at the first member that is incomplete or streamed with a data descriptor.
+ * writers); stops at the first member that is incomplete, streamed with a data descriptor, or whose data does not
+ * match its header's size and CRC.
  */
 export async function recoverZipEntries(options: { source: RandomAccessSource }): Promise<ZipEntry[]> {
   const { source } = options;
@@ -37,8 +39,7 @@ export async function recoverZipEntries(options: { source: RandomAccessSource })
     const end = offset + 30 + nameLength + extraLength + compressedSize;
     if (end > source.size) break;
     const name = decoder.decode(nameBytes);
-    // A member written twice (an interrupted rewrite) is read from its last complete copy.
-    entries.set(name, {
+    const entry: ZipEntry = {
       name,
       method: view.getUint16(8, true),
       crc: view.getUint32(14, true),
@@ -46,10 +47,25 @@ export async function recoverZipEntries(options: { source: RandomAccessSource })
       uncompressedSize,
       localHeaderOffset: offset,
       extraLength,
-    });
+    };
+    // A write cut short (a full disk, a kill) can leave a whole header whose data never arrived: the bytes under it are
+    // then an older directory or zeros the file was already extended over, so the data is checked, not only its size.
+    if (!(await isIntact({ source, entry, dataStart: offset + 30 + nameLength + extraLength }))) break;
+    // A member written twice (an interrupted rewrite) is read from its last complete copy.
+    entries.set(name, entry);
     offset = end;
   }
   return [...entries.values()];
+}
+
+async function isIntact(options: { source: RandomAccessSource; entry: ZipEntry; dataStart: number }): Promise<boolean> {
+  const { source, entry, dataStart } = options;
+  try {
+    decompressMember({ entry, data: await source.read(dataStart, entry.compressedSize) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function zip64Sizes(view: DataView): { compressedSize: number; uncompressedSize: number } | undefined {

@@ -96,4 +96,17 @@ describe('recoverZipEntries', () => {
     const recovered = createZipArchive({ source: bytesSource({ bytes: torn }), entries });
     expect(decode(await recovered.read('b.json'))).toBe('{"b":2}');
   });
+
+  it('stops at a member whose header is whole but whose data never arrived (a write cut short by a full disk)', async () => {
+    const bytes = zipSync({ 'a.json': strToU8('{"a":1}'), 'b.json': strToU8('{"b":2}'), 'c.json': strToU8('c'.repeat(3000)) });
+    const archive = await openZipArchive({ source: bytesSource({ bytes }) });
+    const cEntry = archive.entries.find((entry) => entry.name === 'c.json')!;
+    // The file was already extended past c.json (its directory moved along first), so the size in c's header fits
+    // the file, but only the header was written: the data under it is zeros.
+    const torn = bytes.slice();
+    const dataStart = cEntry.localHeaderOffset + 30 + 'c.json'.length;
+    torn.fill(0, dataStart + 2, dataStart + cEntry.compressedSize);
+    const entries = await recoverZipEntries({ source: bytesSource({ bytes: torn }) });
+    expect(entries.map((entry) => entry.name)).toEqual(['a.json', 'b.json']);
+  });
 });
