@@ -78,7 +78,7 @@ const runFlags: readonly FlagSpec[] = [
   ['--retry-on-error <n>', 'retries of a failed sample'],
   ['--log-dir <dir>', 'directory for logs (default ./logs or $ASSAY_LOG_DIR)'],
   ['--log-format <eval|json>', 'log file format (default eval)'],
-  ['--log-buffer <n>', 'write finished samples to the .eval file once this many are waiting (default 1: each at once)'],
+  ['--log-buffer <n>', 'write finished samples to the log (for .json, its journal) once this many are waiting (default 1: each at once)'],
   ['--log-flush-interval <seconds>', 'longest a finished sample waits in memory before reaching the .eval file (default 2)'],
   ['--cancel-grace <seconds>', 'after Ctrl-C, how long samples in flight get to finish (default 3)'],
   ['--display <full|plain|none>', 'progress display (default full on a terminal, plain otherwise)'],

@@ -9,7 +9,7 @@ export function registerEvalRetryCommand(program: Command, context: CommandConte
   const command = program
     .command('eval-retry')
     .description('Rerun failed, cancelled or interrupted logs with the same task, model and options, reusing finished samples.')
-    .argument('<logs...>', 'log files to finish (.eval or .json; a .eval cut short by a crash is recovered)')
+    .argument('<logs...>', 'log files to finish (.eval or .json; a log cut short by a crash is recovered)')
     .option('--task-file <file>', 'use this local task file instead of the one the log names')
     .option('--allow-base-url-change', 'run although the log recorded another model base URL than configured here');
   addRunFlags(command)

@@ -62,18 +62,19 @@ export function registerLogCommand(program: Command, context: CommandContext): v
     });
   log
     .command('recover')
-    .description('Rebuild a readable log from a .eval file cut short by a crash (its samples kept, status unchanged).')
-    .argument('<log>', '.eval file')
+    .description('Rebuild a complete log file from a log cut short by a crash (its samples kept, status unchanged).')
+    .argument('<log>', '.eval file, or .json log (read with the journal of samples beside it)')
     .option('--output <file>', 'where to write (default: LOG with -recovered before the extension)')
     .option('--overwrite', 'replace an existing file')
     .addHelpText('after', '\nExamples:\n  assay log recover logs/2026-06-10T10-00-00+00-00_qa_Xb3k.eval\n  assay eval-retry logs/…_qa_Xb3k.eval   # or finish the run instead')
     .action(async (file: string, flags: { output?: string; overwrite?: boolean }) => {
-      if (!file.endsWith('.eval')) throw new CliUsageError(`${file}: only .eval logs can be recovered (a .json log is written whole or not at all).`);
-      const output = targetPath({ file, output: flags.output, suffix: '-recovered', format: 'eval' });
+      const format = /\.json$/i.test(file) ? 'json' : 'eval';
+      if (format === 'eval' && !file.endsWith('.eval')) throw new CliUsageError(`${file}: only .eval and .json logs can be recovered.`);
+      const output = targetPath({ file, output: flags.output, suffix: '-recovered', format });
       if (existsSync(output) && !flags.overwrite) throw new CliUsageError(`${output} exists; pass --overwrite to replace it.`);
       const { recoverEvalLog, writeEvalLog } = await import('@assay/core');
       const value = await recoverEvalLog({ path: file });
-      await writeEvalLog({ log: value, path: output, format: 'eval' });
+      await writeEvalLog({ log: value, path: output, format });
       context.write(`${output}: ${value.samples?.length ?? 0} samples recovered (status ${value.status}).`);
     });
 }

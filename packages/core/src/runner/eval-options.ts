@@ -47,7 +47,7 @@ export interface EvalOptions {
   taskFile?: string;
   /**
    * Earlier logs of the same task and model to take finished samples from: only the other samples run, and the new
-   * log holds every sample once (see `evalRetry` and `evalSet`). Incomplete `.eval` files of killed runs are recovered.
+   * log holds every sample once (see `evalRetry` and `evalSet`). Logs of killed runs are recovered (an incomplete `.eval`, a `started` `.json` with its journal).
    */
   reuseSamplesFrom?: string | readonly string[];
   /** Seconds in-flight samples get to finish after `signal` aborts (no new samples start meanwhile). @default 0 */
@@ -55,8 +55,8 @@ export interface EvalOptions {
   /** `.eval` only: seconds a finished sample may stay in memory before it is written to the file. @default 2 */
   logFlushInterval?: number;
   /**
-   * `.eval` only: write finished samples to the file once this many are waiting (Inspect's `log_buffer`), so a crash
-   * loses at most these and the samples in flight. With 1 (the CLI's default) each sample is on disk before its
+   * Write finished samples to the log once this many are waiting (Inspect's `log_buffer`; for `.json`, to the journal
+   * beside it), so a crash loses at most these and the samples in flight. With 1 (the CLI's default) each sample is on disk before its
    * worker starts another, and samples finishing during a write share the next one: a crash redoes only samples that
    * were in flight. Unset, samples are written by size and `logFlushInterval`.
    */

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   addModelUsage,
@@ -13,6 +13,8 @@ import {
 } from '@assay/model';
 import { limitDataset, selectSamples, type DatasetSample } from '../dataset/index.js';
 import { createEvalLogWriter } from '../log/node/index.js';
+import { LogError } from '../log/log-error.js';
+import { sampleJournalPath } from '../log/node/sample-journal.js';
 import type { EvalLog, EvalSample } from '../log/schema/index.js';
 import type { Score } from '../log/schema/score.js';
 import { scoreReducer } from '../metrics/index.js';
@@ -165,13 +167,36 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     config: toLogGenerateConfig(config),
   };
 
+  const reuseFrom = options.reuseSamplesFrom === undefined ? [] : [options.reuseSamplesFrom].flat();
   const writer = createEvalLogWriter({
     path: logPath,
     format,
     validateSamples: false,
     ...(options.logFlushInterval !== undefined ? { flushInterval: options.logFlushInterval } : {}),
   });
-  await writer.start({ eval: evalSpec, plan });
+  // Samples this run produced (not reused ones) that the writer has taken: until there is one, the log holds nothing
+  // that is not also in the logs it reuses samples from.
+  let ownSamplesWritten = 0;
+  /**
+   * After a failure while the log is open (a full disk, an I/O error) the file is released. One that holds no sample
+   * of this run is removed, so that a retry failing on a full disk leaves no second broken log beside the one it was
+   * resuming.
+   */
+  const abandonLog = async (error: unknown): Promise<never> => {
+    await writer.close().catch(() => undefined);
+    if (ownSamplesWritten > 0) throw error;
+    await rm(logPath, { force: true }).catch(() => undefined);
+    if (format === 'json') await rm(sampleJournalPath({ path: logPath }), { force: true }).catch(() => undefined);
+    if (!(error instanceof LogError) || error.code !== 'write_failed') throw error;
+    const reason = error.cause instanceof Error ? error.cause.message : String(error.cause);
+    throw new LogError({
+      code: 'write_failed',
+      path: logPath,
+      cause: error,
+      message: `Writing the log ${logPath} failed (${reason}). It held no sample of this run yet, so it was removed${reuseFrom.length > 0 ? ` (the samples it had copied are still in ${reuseFrom.join(', ')})` : ''}.`,
+    });
+  };
+  await writer.start({ eval: evalSpec, plan }).catch(abandonLog);
 
   const startedAt = isoNow();
   const scoring = createScoreAccumulator({ scorers: task.scorers, metrics: task.metrics, reducers, epochs });
@@ -203,7 +228,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
   if (draining) stop.abort();
   else run.signal.addEventListener('abort', onAbort, { once: true });
 
-  const logBuffer = format === 'eval' ? options.logBuffer : undefined;
+  const logBuffer = options.logBuffer;
   let unflushed = 0;
   // One flush is written at a time; one asked for meanwhile starts when it ends and takes every sample written by then.
   let flushing: Promise<void> | undefined;
@@ -255,9 +280,10 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
       completed += 1;
       scoring.add({ id: record.id, epoch: record.epoch, scores: record.scores ?? {}, metadata: record.metadata });
     }
-    return afterWrite(writer.writeSample(sample), durable);
+    return afterWrite(writer.writeSample(sample), durable).then(() => {
+      if (durable) ownSamplesWritten++;
+    });
   };
-  const reuseFrom = options.reuseSamplesFrom === undefined ? [] : [options.reuseSamplesFrom].flat();
   let reused: { keys: Set<string>; startedAt: string | undefined } = { keys: new Set(), startedAt: undefined };
   if (reuseFrom.length > 0) {
     reused = await copyReusableSamples({
@@ -269,9 +295,9 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
       shuffled: task.dataset.shuffled,
       write: (sample) => onSample(sample, false),
       warn: options.onWarning ?? ((message) => console.warn(message)),
-    });
+    }).catch(abandonLog);
     // The reused samples reach the disk before any new one runs, so a resume killed early loses none of them.
-    await writer.flush();
+    await writer.flush().catch(abandonLog);
   }
   events.emit('task-start', { ...ref, totalSamples, reusedSamples: reused.keys.size, logPath });
   const queue = sampleQueue(samples, epochs, reused.keys);
@@ -339,8 +365,8 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     stopObservingLimits();
     if (graceTimer) clearTimeout(graceTimer);
   }
-  if (writeFailure) throw writeFailure;
-  await (nextFlush ?? flushing);
+  if (writeFailure) await abandonLog(writeFailure);
+  await (nextFlush ?? flushing)?.catch(abandonLog);
 
   const { results, reductions } = scoring.summarise({ totalSamples, completed });
   const status = failure ? 'error' : run.signal.aborted ? 'cancelled' : 'success';
@@ -359,7 +385,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     },
     error: failure ?? null,
     reductions,
-  });
+  }).catch(abandonLog);
   // Not a spread: that would read (and build) the reductions, which the log builds only when they are read.
   const log: EvalLog = Object.assign(header, { location: logPath });
   events.emit('task-end', { ...ref, log });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildLogHeader } from '../build-log-header.js';
 import { isoTimestamp } from '../log-format.js';
@@ -8,10 +8,12 @@ import { validateLogValue } from '../parse-eval-sample.js';
 import { evalPlanSchema, type EvalPlan } from '../schema/eval-plan.js';
 import { evalSampleSchema, type EvalSample } from '../schema/eval-sample.js';
 import { evalSpecSchema, type EvalSpec } from '../schema/eval-spec.js';
+import { EVAL_LOG_VERSION } from '../schema/eval-log.js';
 import { isStoredReductions, type StoredReductions } from '../stored-reductions.js';
 import { stringifyLogJson } from '../stringify-log-json.js';
 import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
+import { sampleJournalPath } from './sample-journal.js';
 import { tempPathFor } from './temp-path.js';
 
 const DEFAULT_BUFFER_BYTES = 1024 * 1024;
@@ -19,13 +21,15 @@ const NEWLINE = 0x0a;
 const COMMA = 0x2c;
 
 /**
- * The `.json` writer. Samples go to a JSON-lines side file as they finish; `finish` streams that file into the
- * final log (written to a temporary file, then renamed over `path`), so samples are never all in memory.
+ * The `.json` writer. `start` writes `path` as a log of status `started` without samples; samples go to its journal,
+ * a JSON-lines file beside it (see {@link sampleJournalPath}), as they are written or flushed, and the readers add the
+ * journal's samples to a `started` log, so a crash loses no sample that reached it. `finish` streams the journal into
+ * the final log (written to a temporary file, then renamed over `path`) and removes it: samples are never all in memory.
  */
 export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLogWriter {
   const { path } = options;
   const bufferBytes = options.bufferBytes ?? DEFAULT_BUFFER_BYTES;
-  const sidePath = tempPathFor({ path, suffix: '.samples.jsonl' });
+  const sidePath = sampleJournalPath({ path });
   let side: FileHandle | undefined;
   let spec: EvalSpec | undefined;
   let plan: EvalPlan | undefined;
@@ -56,9 +60,18 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
       spec = validateLogValue({ schema: evalSpecSchema, value: startOptions.eval, what: 'eval spec', path });
       plan = validateLogValue({ schema: evalPlanSchema, value: startOptions.plan, what: 'eval plan', path });
       startedAt = isoTimestamp();
+      const started = stringifyLogJson({ value: { version: EVAL_LOG_VERSION, status: 'started', eval: spec, plan, samples: [] } });
       await writes.enqueue(async () => {
         await mkdir(dirname(path), { recursive: true });
         side = await open(sidePath, 'w');
+        const temp = tempPathFor({ path });
+        try {
+          await writeFile(temp, started);
+          await rename(temp, path);
+        } catch (error) {
+          await rm(temp, { force: true });
+          throw error;
+        }
       });
     },
     writeSample(input) {
@@ -114,11 +127,14 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
     },
     async close() {
       finished = true;
-      // Runs even after a failure, so the side file is always removed.
-      await writes.finally(async () => {
-        await side?.close();
-        side = undefined;
-        await rm(sidePath, { force: true });
+      // Runs even after a failure, so the journal is always closed; it stays, with the `started` log, to be recovered.
+      await writes.finally(async (failure) => {
+        try {
+          if (!failure) await writePending();
+        } finally {
+          await side?.close();
+          side = undefined;
+        }
       });
     },
   };

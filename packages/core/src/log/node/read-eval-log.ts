@@ -8,6 +8,7 @@ import type { EvalSample } from '../schema/eval-sample.js';
 import type { EvalSampleSummary } from '../schema/eval-sample-summary.js';
 import { toSampleSummary } from '../to-sample-summary.js';
 import { openFileSource } from './file-source.js';
+import { readSampleJournal } from './sample-journal.js';
 
 /** Options shared by the log readers. */
 export interface ReadLogFileOptions {
@@ -25,15 +26,23 @@ export interface ReadLogFileOptions {
 /** Reads an eval log (`.eval` or `.json`), with its samples unless `headerOnly`. */
 export async function readEvalLog(options: ReadLogFileOptions & { headerOnly?: boolean }): Promise<EvalLog> {
   if (format(options) === 'json') {
-    return parseEvalLogJson({ text: await readText(options.path), ...jsonOptions(options), ...(options.headerOnly ? { headerOnly: true } : {}) });
+    const log = parseEvalLogJson({ text: await readText(options.path), ...jsonOptions(options), ...(options.headerOnly ? { headerOnly: true } : {}) });
+    if (options.headerOnly || log.status !== 'started') return log;
+    const samples = log.samples ?? [];
+    for await (const sample of readSampleJournal(jsonOptions(options))) samples.push(sample);
+    return { ...log, samples };
   }
   return withArchive(options, (archive) =>
     archive.readLog({ ...(options.headerOnly ? { headerOnly: true } : {}), ...(options.resolveAttachments === false ? { resolveAttachments: false } : {}) }),
   );
 }
 
-/** Reads a `.eval` file whose central directory is missing or torn (a crash mid-write) from its complete members. */
+/**
+ * Reads a log cut short by a crash: a `.eval` file whose central directory is missing or torn from its complete
+ * members; a `.json` log of status `started` with the samples of its journal (as {@link readEvalLog} does).
+ */
 export function recoverEvalLog(options: Omit<ReadLogFileOptions, 'recover' | 'format'> & { headerOnly?: boolean }): Promise<EvalLog> {
+  if (format(options) === 'json') return readEvalLog(options);
   return readEvalLog({ ...options, format: 'eval', recover: true });
 }
 
@@ -41,7 +50,7 @@ export function recoverEvalLog(options: Omit<ReadLogFileOptions, 'recover' | 'fo
 export async function readEvalLogSample(options: ReadLogFileOptions & { id: string | number; epoch?: number }): Promise<EvalSample> {
   const epoch = options.epoch ?? 1;
   if (format(options) === 'json') {
-    for (const sample of iterateEvalLogJsonSamples({ text: await readText(options.path), ...jsonOptions(options) })) {
+    for await (const sample of jsonSamples(options)) {
       if (String(sample.id) === String(options.id) && sample.epoch === epoch) return sample;
     }
     throw new LogError({
@@ -58,7 +67,7 @@ export async function readEvalLogSample(options: ReadLogFileOptions & { id: stri
 /** Yields the samples of a log one at a time (sorted by epoch, then id), without holding the others in memory. */
 export async function* readEvalLogSamples(options: ReadLogFileOptions): AsyncGenerator<EvalSample> {
   if (format(options) === 'json') {
-    yield* iterateEvalLogJsonSamples({ text: await readText(options.path), ...jsonOptions(options) });
+    yield* jsonSamples(options);
     return;
   }
   const source = await openFileSource({ path: options.path });
@@ -73,7 +82,9 @@ export async function* readEvalLogSamples(options: ReadLogFileOptions): AsyncGen
 /** Reads the sample summaries of a log (`summaries.json`, or the journal of a running `.eval`). */
 export async function readEvalLogSampleSummaries(options: Omit<ReadLogFileOptions, 'resolveAttachments'>): Promise<EvalSampleSummary[]> {
   if (format(options) === 'json') {
-    return [...iterateEvalLogJsonSamples({ text: await readText(options.path), path: options.path })].map(toSampleSummary);
+    const summaries: EvalSampleSummary[] = [];
+    for await (const sample of jsonSamples({ path: options.path })) summaries.push(toSampleSummary(sample));
+    return summaries;
   }
   return withArchive(options, (archive) => archive.readSummaries());
 }
@@ -97,6 +108,14 @@ function archiveOptions(options: ReadLogFileOptions): { path: string; recover?: 
     ...(options.recover ? { recover: true } : {}),
     ...(options.maxMemberSize !== undefined ? { maxMemberSize: options.maxMemberSize } : {}),
   };
+}
+
+// The samples of a `.json` log, then, while it is `started` (running, or cut short by a crash), those of its journal.
+async function* jsonSamples(options: ReadLogFileOptions): AsyncGenerator<EvalSample> {
+  const text = await readText(options.path);
+  yield* iterateEvalLogJsonSamples({ text, ...jsonOptions(options) });
+  if (parseEvalLogJson({ text, path: options.path, headerOnly: true }).status !== 'started') return;
+  yield* readSampleJournal(jsonOptions(options));
 }
 
 function jsonOptions(options: ReadLogFileOptions): { path: string; resolveAttachments?: boolean } {

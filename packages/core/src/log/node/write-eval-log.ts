@@ -2,6 +2,7 @@ import { rename, rm } from 'node:fs/promises';
 import { logFormatFromPath, type LogFormat } from '../log-format.js';
 import type { EvalLogInput } from '../schema/eval-log.js';
 import { createEvalLogWriter } from './eval-log-writer.js';
+import { sampleJournalPath } from './sample-journal.js';
 import { tempPathFor } from './temp-path.js';
 
 const HANDLED = new Set(['version', 'status', 'eval', 'plan', 'results', 'stats', 'error', 'invalidated', 'samples', 'reductions', 'tags', 'metadata', 'location']);
@@ -13,8 +14,9 @@ const HANDLED = new Set(['version', 'status', 'eval', 'plan', 'results', 'stats'
 export async function writeEvalLog(options: { log: EvalLogInput; path: string; format?: LogFormat }): Promise<void> {
   const { log, path } = options;
   const format = options.format ?? logFormatFromPath(path);
-  // The .json writer renames its own temporary file into place; the .eval writer appends in place, so it gets one.
-  const target = format === 'eval' ? tempPathFor({ path }) : path;
+  // Both writers make the file they are given a running log at once (the .eval writer appends in place, the .json
+  // writer writes a `started` log first): they get a temporary file, renamed over `path` once complete.
+  const target = tempPathFor({ path });
   const writer = createEvalLogWriter({ path: target, format, bufferBytes: 4 * 1024 * 1024 });
   try {
     await writer.start({ eval: log.eval, plan: log.plan ?? {} });
@@ -31,10 +33,11 @@ export async function writeEvalLog(options: { log: EvalLogInput; path: string; f
       ...(log.metadata ? { metadata: log.metadata } : {}),
       extra,
     });
-    if (target !== path) await rename(target, path);
+    await rename(target, path);
   } catch (error) {
     await writer.close().catch(() => undefined);
-    if (target !== path) await rm(target, { force: true });
+    await rm(target, { force: true });
+    await rm(sampleJournalPath({ path: target }), { force: true });
     throw error;
   }
 }
