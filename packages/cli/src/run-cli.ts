@@ -38,7 +38,8 @@ export interface RunCliOptions {
 }
 
 /**
- * Runs the `assay` command line and returns its exit code (0 ok, 1 eval error, 2 usage error, 130 cancelled).
+ * Runs the `assay` command line and returns its exit code (0 ok, 1 eval error, 2 usage error, 130 cancelled;
+ * 143 and 129 when cancelled by SIGTERM and SIGHUP).
  * Commands import `@assay/core` only when they run, so `assay --help` starts fast.
  */
 export async function runCli(options: RunCliOptions): Promise<number> {

@@ -11,7 +11,8 @@ export interface RunWithDisplayOptions {
   graceSeconds: number;
   write: (line: string) => void;
   writeError: (line: string) => void;
-  run: (context: { events: EvalEventEmitter; signal: AbortSignal; warn: (message: string) => void }) => Promise<EvalLog[]>;
+  /** `signal` stops the run gracefully (pass it and `cancelNow` on as the eval options of the same names). */
+  run: (context: { events: EvalEventEmitter; signal: AbortSignal; cancelNow: AbortSignal; warn: (message: string) => void }) => Promise<EvalLog[]>;
 }
 
 /**
@@ -55,6 +56,7 @@ export async function runWithDisplay(options: RunWithDisplayOptions): Promise<nu
     logs = await options.run({
       events,
       signal: interrupt.signal,
+      cancelNow: interrupt.cancelNow,
       warn: (message) => options.writeError(`warning: ${stripTerminalControls(message)}`),
     });
   } finally {
@@ -62,5 +64,7 @@ export async function runWithDisplay(options: RunWithDisplayOptions): Promise<nu
     interrupt.dispose();
   }
   for (const log of logs) printResults(log, options.write);
-  return exitCodeOf(logs);
+  const exitCode = exitCodeOf(logs);
+  // A run cancelled by a signal exits as the shell reports one (128 + its number: 143 for SIGTERM).
+  return exitCode === 130 ? (interrupt.exitCode ?? exitCode) : exitCode;
 }

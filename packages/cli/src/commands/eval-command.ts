@@ -45,7 +45,7 @@ Exit codes: 0 success, 1 an eval failed, 2 bad input, 130 cancelled (Ctrl-C).`,
         context,
         mode,
         cancelGrace: options.cancelGrace,
-        run: ({ events, signal, warn }) => evaluate(tasks, { ...options, events, signal, onWarning: warn }),
+        run: ({ events, signal, cancelNow, warn }) => evaluate(tasks, { ...options, events, signal, cancelNow, onWarning: warn }),
       });
     });
 }

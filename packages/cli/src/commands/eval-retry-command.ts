@@ -32,12 +32,13 @@ Examples:
         context,
         mode,
         cancelGrace: options.cancelGrace,
-        run: ({ events, signal, warn }) =>
+        run: ({ events, signal, cancelNow, warn }) =>
           evalRetry({
             ...options,
             log: logs,
             events,
             signal,
+            cancelNow,
             onWarning: warn,
             ...(flags.taskFile ? { taskFile: flags.taskFile } : {}),
             ...(flags.allowBaseUrlChange ? { allowBaseUrlChange: true } : {}),

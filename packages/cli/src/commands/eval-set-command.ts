@@ -36,13 +36,14 @@ Examples:
         context,
         mode,
         cancelGrace: options.cancelGrace,
-        run: async ({ events, signal, warn }) => {
+        run: async ({ events, signal, cancelNow, warn }) => {
           const result = await evalSet({
             ...options,
             tasks,
             logDir: flags.logDir!,
             events,
             signal,
+            cancelNow,
             onWarning: warn,
             ...(retryAttempts !== undefined ? { retryAttempts } : {}),
             ...(retryWait !== undefined ? { retryWait } : {}),

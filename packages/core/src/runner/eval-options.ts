@@ -41,6 +41,11 @@ export interface EvalOptions {
   logFormat?: 'eval' | 'json';
   /** Aborting ends the run with status `cancelled`, keeping every finished sample. */
   signal?: AbortSignal;
+  /**
+   * Aborting cancels the samples in flight at once, without waiting out `cancelGrace` (the CLI's second Ctrl-C); the
+   * run still ends with status `cancelled` and its log is written.
+   */
+  cancelNow?: AbortSignal;
   /** Emitter to report run events on; listen to it for progress and hooks. */
   events?: EvalEventEmitter;
   /** Where task files came from, keyed by task name (set by the CLI). */

@@ -7,6 +7,7 @@ import type { Task } from '../task/task.js';
 import type { EvalOptions } from './eval-options.js';
 import { evaluate, type TaskInput } from './evaluate.js';
 import { readLogHeader } from './read-log-header.js';
+import { sampleJournalPath } from '../log/node/sample-journal.js';
 
 /** Options of {@link evalSet}. */
 export interface EvalSetOptions extends Omit<EvalOptions, 'logDir' | 'reuseSamplesFrom' | 'taskFile'> {
@@ -121,7 +122,9 @@ export async function evalSet(options: EvalSetOptions): Promise<EvalSetResult> {
       });
       if (!log) throw new Error(`evalSet: no log for task "${run.task.name}".`);
       // The new log holds every sample the earlier ones had to give, so they go (as in Inspect's eval-set).
-      await Promise.all(previous.filter((file) => file !== log.location).map((file) => rm(file, { force: true })));
+      // (A `.json` log of a killed run goes with the journal of its samples.)
+      const taken = previous.filter((file) => file !== log.location);
+      await Promise.all([...taken, ...taken.map((file) => sampleJournalPath({ path: file }))].map((file) => rm(file, { force: true })));
       previous = log.location ? [log.location] : [];
       if (log.status === 'success' || options.signal?.aborted || attempt >= retryAttempts) return log;
       const waitSeconds = Math.min(retryWait * 2 ** attempt, 1800);

@@ -227,6 +227,14 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
   };
   if (draining) stop.abort();
   else run.signal.addEventListener('abort', onAbort, { once: true });
+  // A second signal: the samples in flight are cancelled now rather than after the grace period.
+  const cancelNow = options.cancelNow;
+  const onCancelNow = (): void => {
+    draining = true;
+    stop.abort();
+  };
+  if (cancelNow?.aborted) onCancelNow();
+  else cancelNow?.addEventListener('abort', onCancelNow, { once: true });
 
   const logBuffer = options.logBuffer;
   let unflushed = 0;
@@ -362,6 +370,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(maxSamples, totalSamples)) }, worker));
   } finally {
     run.signal.removeEventListener('abort', onAbort);
+    cancelNow?.removeEventListener('abort', onCancelNow);
     stopObservingLimits();
     if (graceTimer) clearTimeout(graceTimer);
   }
@@ -369,7 +378,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
   await (nextFlush ?? flushing)?.catch(abandonLog);
 
   const { results, reductions } = scoring.summarise({ totalSamples, completed });
-  const status = failure ? 'error' : run.signal.aborted ? 'cancelled' : 'success';
+  const status = failure ? 'error' : run.signal.aborted || cancelNow?.aborted ? 'cancelled' : 'success';
   const header = await writer.finish({
     status,
     results,
