@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -141,6 +141,28 @@ describe('the .eval writer', () => {
     log = await readEvalLog({ path });
     expect(log.status).toBe('success');
     expect(log.samples).toHaveLength(4);
+  });
+
+  it('.json: is a started log after start, with the samples of its journal after every flush; the journal is a crash away from recovery', async () => {
+    const path = join(dir, 'running.json');
+    const writer = createEvalLogWriter({ path });
+    await writer.start(realisticStart());
+    let log = await readEvalLog({ path });
+    expect(log.status).toBe('started');
+    expect(log.samples).toEqual([]);
+    for (let id = 1; id <= 3; id++) await writer.writeSample(realisticSample({ id }));
+    await writer.flush();
+    // What a kill -9 leaves: the started log, its journal, and a last line cut short.
+    const journal = join(dir, 'running.samples.jsonl');
+    await appendFile(journal, '{"id":4,"epoch":1,"inp');
+    log = await readEvalLog({ path });
+    expect(log.status).toBe('started');
+    expect(log.samples!.map((sample) => sample.id)).toEqual([1, 2, 3]);
+    expect((await recoverEvalLog({ path })).samples).toHaveLength(3);
+    expect((await readEvalLogSample({ path, id: 2 })).uuid).toBe('uuid-2-1');
+    expect((await readEvalLogSampleSummaries({ path })).map((summary) => summary.id)).toEqual([1, 2, 3]);
+    await writer.close();
+    expect((await readdir(dir)).sort()).toEqual(['running.json', 'running.samples.jsonl']);
   });
 
   it('flushes by itself (journal and directory) when its buffer fills, without flush() calls', async () => {
