@@ -6,9 +6,7 @@ import { isoTimestamp } from '../log-format.js';
 import { LogError } from '../log-error.js';
 import { validateLogValue } from '../parse-eval-sample.js';
 import { evalPlanSchema, type EvalPlan } from '../schema/eval-plan.js';
-import { evalSampleSchema, type EvalSample } from '../schema/eval-sample.js';
 import { evalSpecSchema, type EvalSpec } from '../schema/eval-spec.js';
-import { isStoredReductions, type StoredReductions } from '../stored-reductions.js';
 import { stringifyLogJson } from '../stringify-log-json.js';
 import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
@@ -65,11 +63,7 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
       try {
         if (!spec) throw state('writeSample() before start().');
         if (finished) throw state('writeSample() after finish().');
-        const sample =
-          options.validateSamples === false
-            ? (input as EvalSample)
-            : validateLogValue({ schema: evalSampleSchema, value: input, what: 'sample', path });
-        const line = `${stringifyLogJson({ value: sample })}\n`;
+        const line = `${stringifyLogJson({ value: input })}\n`;
         pending.push(line);
         pendingLength += line.length;
         sampleCount++;
@@ -94,10 +88,8 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
         side = undefined;
         const temp = tempPathFor({ path });
         try {
-          const { reductions } = finishOptions;
           await writeJsonLog({
-            header: header as Record<string, unknown>,
-            ...(isStoredReductions(reductions) ? { reductions } : {}),
+            header,
             sidePath,
             sampleCount,
             outPath: temp,
@@ -127,8 +119,6 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
 // Inspect's key order: version, status, eval, plan, results, stats, error, invalidated, samples, reductions, …
 async function writeJsonLog(options: {
   header: Record<string, unknown>;
-  /** Written from their JSON pieces in place of the header's `reductions` (which would build them as objects). */
-  reductions?: StoredReductions;
   sidePath: string;
   sampleCount: number;
   outPath: string;
@@ -137,15 +127,11 @@ async function writeJsonLog(options: {
   const out = await open(options.outPath, 'w');
   try {
     const before: string[] = [];
-    const after: (string | Iterable<string | Uint8Array>)[] = [];
+    const after: string[] = [];
     let seenSamplesSlot = false;
     for (const key of Object.keys(header)) {
       if (key === 'samples' || key === 'location') continue;
       if (key === 'reductions' || key === 'tags') seenSamplesSlot = true;
-      if (key === 'reductions' && options.reductions) {
-        after.push(options.reductions.json());
-        continue;
-      }
       const value = header[key];
       if (value === undefined) continue;
       (seenSamplesSlot ? after : before).push(`${JSON.stringify(key)}:${stringifyLogJson({ value })}`);
@@ -153,15 +139,7 @@ async function writeJsonLog(options: {
     await out.write(`{${before.join(',')},"samples":[`);
     if (options.sampleCount > 0) await copyLinesAsArrayItems(options.sidePath, out);
     await out.write(']');
-    for (const member of after) {
-      await out.write(',');
-      if (typeof member === 'string') {
-        await out.write(member);
-      } else {
-        await out.write('"reductions":');
-        for (const piece of member) await (typeof piece === 'string' ? out.write(piece) : out.write(piece));
-      }
-    }
+    for (const member of after) await out.write(`,${member}`);
     await out.write('}');
   } finally {
     await out.close();
