@@ -63,10 +63,15 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
     return members;
   }
 
+  /**
+   * Writes what is waiting when the write gets its turn, not when it was asked for: samples that finish while an
+   * earlier write is going on reach the disk together in the next one (a group commit), so with `bufferSamples: 1`
+   * the directory is rewritten once per write rather than once per sample.
+   */
   function flushPending(): Promise<void> {
     stopFlushTimer();
-    const members = takePending({ journal: true });
     return writes.enqueue(async () => {
+      const members = takePending({ journal: true });
       if (members.length > 0) await zip!.append(members);
     });
   }

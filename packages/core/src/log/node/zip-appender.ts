@@ -49,20 +49,21 @@ export function createZipAppender(options: { handle: FileHandle; level?: number 
       const buffers: Uint8Array[] = [];
       let offset = directoryOffset;
       for (const { name, data } of members) {
-        const compressed = await deflateRaw(data, { level });
+        // One at a time, on libuv's thread pool: each compression holds a zlib state of about 256 KB while it runs.
+        const deflated = await deflateRaw(data, { level });
         const entry: ZipEntry & { date: Date } = {
           name,
           method: 8,
           crc: zlib.crc32(data),
-          compressedSize: compressed.length,
+          compressedSize: deflated.length,
           uncompressedSize: data.length,
           localHeaderOffset: offset,
           extraLength: 0,
           date,
         };
         const header = encodeLocalHeader(entry);
-        buffers.push(header, compressed);
-        offset += header.length + compressed.length;
+        buffers.push(header, deflated);
+        offset += header.length + deflated.length;
         const record = encodeDirectoryRecord(entry);
         directory.push(record);
         directoryBytes += record.length;
