@@ -1,6 +1,6 @@
 // Synthetic logs for the viewer benchmark: many samples with realistic transcripts, or one sample with many events.
 import { createEvalLogWriter } from '@assay/core';
-import type { EvalSampleInput } from '@assay/core/log';
+import { evalSampleSchema, type EvalSampleInput } from '@assay/core/log';
 import { realisticResults, realisticStart } from '../packages/core/test/log-fixtures.js';
 
 const WORDS = (
@@ -85,10 +85,10 @@ export function benchSample(options: { id: number; turns?: number }): EvalSample
 
 /** Writes a `.eval` log of `samples` bench samples. */
 export async function writeBenchLog(options: { path: string; samples: number; turns?: number }): Promise<void> {
-  const writer = createEvalLogWriter({ path: options.path, validateSamples: false });
+  const writer = createEvalLogWriter({ path: options.path });
   const start = realisticStart();
   await writer.start({ eval: { ...start.eval, task: 'viewer_bench' }, plan: start.plan });
-  for (let id = 1; id <= options.samples; id++) await writer.writeSample(benchSample({ id, ...(options.turns ? { turns: options.turns } : {}) }));
+  for (let id = 1; id <= options.samples; id++) await writer.writeSample(evalSampleSchema.parse(benchSample({ id, ...(options.turns ? { turns: options.turns } : {}) })));
   await writer.finish({ status: 'success', results: realisticResults(options.samples) });
 }
 
@@ -106,9 +106,9 @@ export async function writeManyEventsLog(options: { path: string; events: number
     else events.push({ event: 'store', changes: [{ op: 'add', path: `/k${index}`, value: index }], timestamp: at(index), working_start: index });
     if (index % 100 === 99) events.push({ event: 'span_end', id: `s${index - 99}`, timestamp: at(index), working_start: index });
   }
-  const writer = createEvalLogWriter({ path: options.path, validateSamples: false });
+  const writer = createEvalLogWriter({ path: options.path });
   const start = realisticStart();
   await writer.start({ eval: { ...start.eval, task: 'viewer_bench_events' }, plan: start.plan });
-  await writer.writeSample({ ...(sample as EvalSampleInput), events: events.slice(0, options.events) } as EvalSampleInput);
+  await writer.writeSample(evalSampleSchema.parse({ ...(sample as EvalSampleInput), events: events.slice(0, options.events) }));
   await writer.finish({ status: 'success', results: realisticResults(1) });
 }

@@ -107,7 +107,6 @@ export {
   valueToFloat,
   scoreReducer,
   type Metric,
-  type MetricReads,
   type MetricValue,
   type SampleScore,
   type ScoreReducer,

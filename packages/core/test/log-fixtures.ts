@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { inflateSync } from 'fflate';
 import { decompress } from 'fzstd';
 import JSON5 from 'json5';
-import type { EvalPlanInput, EvalResultsInput, EvalSampleInput, EvalSpecInput } from '../src/log/index.js';
+import { evalSampleSchema, type EvalPlanInput, type EvalResultsInput, type EvalSample, type EvalSpecInput } from '../src/log/index.js';
 
 /** The monorepo root. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -60,7 +60,7 @@ export function parseIndependently(text: string): any {
 }
 
 /** A realistic finished sample built by hand: model, tool, store, state, span and score events, and a NaN score. */
-export function realisticSample(options: { id: number | string; epoch?: number }): EvalSampleInput {
+export function realisticSample(options: { id: number | string; epoch?: number }): EvalSample {
   const { id } = options;
   const epoch = options.epoch ?? 1;
   const at = (seconds: number): string => new Date(Date.UTC(2026, 0, 2, 3, 4, seconds)).toISOString().replace('Z', '+00:00');
@@ -83,7 +83,7 @@ export function realisticSample(options: { id: number | string; epoch?: number }
     timestamp: at(seconds),
     working_start: seconds / 10,
   });
-  return {
+  return evalSampleSchema.parse({
     id,
     epoch,
     input: user.content,
@@ -129,7 +129,7 @@ export function realisticSample(options: { id: number | string; epoch?: number }
     working_time: 0.9,
     uuid: `uuid-${id}-${epoch}`,
     attachments: {},
-  } as EvalSampleInput;
+  });
 }
 
 /** The spec and plan of a realistic eval, built by hand. */

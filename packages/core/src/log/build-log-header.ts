@@ -6,7 +6,6 @@ import type { EvalPlan } from './schema/eval-plan.js';
 import type { EvalResultsInput } from './schema/eval-results.js';
 import type { EvalSampleReductionsInput } from './schema/eval-sample-reductions.js';
 import type { EvalSpec } from './schema/eval-spec.js';
-import { defineStoredReductions, isStoredReductions, type StoredReductions } from './stored-reductions.js';
 import type { EvalStatsInput } from './schema/eval-stats.js';
 
 /** What a log writer's `finish` records about the finished eval. */
@@ -16,8 +15,7 @@ export interface FinishEvalLogOptions {
   /** Timing and usage; `started_at` / `completed_at` default to when the writer started / finished. */
   stats?: EvalStatsInput;
   error?: EvalErrorInput | null;
-  /** Objects, or (from the runner) reductions kept deflated, which the log then builds only when they are read. */
-  reductions?: EvalSampleReductionsInput[] | StoredReductions | null;
+  reductions?: EvalSampleReductionsInput[] | null;
   invalidated?: boolean;
   tags?: string[];
   metadata?: Record<string, unknown>;
@@ -56,29 +54,14 @@ export function buildLogHeader(options: {
       Object.defineProperty(raw, key, { value, enumerable: true, writable: true, configurable: true });
     }
   }
-  const stored = isStoredReductions(finish.reductions) ? finish.reductions : undefined;
-  if (stored) delete raw.reductions;
   const checked = validateLogValue({ schema: finishedHeaderSchema, value: raw, what: 'log header', ...(options.path ? { path: options.path } : {}) });
-  // In Inspect's order: the spec and plan after `status`; stored reductions (checked item by item as they were built)
-  // after `invalidated`, as a property that builds them when read.
-  const log = {} as EvalLog;
-  const define = (key: string, value: unknown): void => {
-    Object.defineProperty(log, key, { value, enumerable: true, configurable: true, writable: true });
-  };
-  for (const [key, value] of Object.entries(checked)) {
-    define(key, value);
-    if (key === 'status') {
-      define('eval', options.eval);
-      define('plan', options.plan);
-    }
-    if (key === 'invalidated' && stored) defineStoredReductions(log, stored);
-  }
-  return log;
+  // In Inspect's order: the spec and plan right after `status`.
+  const { version, status, ...rest } = checked;
+  return { version, status, eval: options.eval, plan: options.plan, ...rest };
 }
 
 /** The header without samples and reductions, as written to `header.json`. */
 export function headerWithoutSamples(log: EvalLog): Record<string, unknown> {
-  // By key, so that reductions stored outside the heap are not built just to be left out.
-  const keys = Object.keys(log).filter((key) => key !== 'samples' && key !== 'reductions' && key !== 'location');
-  return Object.fromEntries(keys.map((key) => [key, (log as Record<string, unknown>)[key]]));
+  const { samples: _samples, reductions: _reductions, location: _location, ...header } = log;
+  return header;
 }

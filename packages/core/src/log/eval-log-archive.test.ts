@@ -7,7 +7,7 @@ import { openEvalLogArchive, type EvalLogArchive } from './eval-log-archive.js';
 import { createEvalLogWriter } from './node/eval-log-writer.js';
 import { bytesSource, type RandomAccessSource } from './zip/random-access-source.js';
 import { ZIP_TAIL_BYTES } from './zip/read-central-directory.js';
-import type { EvalSampleInput } from './schema/eval-sample.js';
+import type { EvalSample } from './schema/eval-sample.js';
 
 // .eval files whose central directory is far longer than the 64 KB tail, written by our own writer.
 let dir: string;
@@ -17,8 +17,8 @@ let signatureIds: Uint8Array;
 const SAMPLES = 3000;
 const reductions = [{ scorer: 'match', reducer: 'mean', samples: [{ value: 1, sample_id: 1 }] }];
 
-async function writeLog(options: { path: string; samples: EvalSampleInput[]; finish: boolean }): Promise<Uint8Array> {
-  const writer = createEvalLogWriter({ path: options.path, validateSamples: false });
+async function writeLog(options: { path: string; samples: EvalSample[]; finish: boolean }): Promise<Uint8Array> {
+  const writer = createEvalLogWriter({ path: options.path });
   await writer.start(realisticStart());
   for (const sample of options.samples) await writer.writeSample(sample);
   if (options.finish) await writer.finish({ status: 'success', results: realisticResults(options.samples.length), reductions });

@@ -8,6 +8,5 @@ import { valueToFloat } from './value-to-float.js';
  */
 export const accuracy = defineMetric({
   name: 'accuracy',
-  reads: 'value',
   create: () => (scores) => meanOf(scoreFloats(scores, valueToFloat)),
 });

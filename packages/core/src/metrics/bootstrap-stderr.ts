@@ -19,7 +19,6 @@ const bootstrapStderrOptions = z.object({
  */
 export const bootstrapStderr = defineMetric({
   name: 'bootstrap_stderr',
-  reads: 'value',
   options: bootstrapStderrOptions,
   create:
     ({ numSamples, seed }) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { strictOptions } from '../util/strict-options.js';
-import type { Metric, MetricReads, MetricValue, SampleScore } from './metric.js';
+import type { Metric, MetricValue, SampleScore } from './metric.js';
 import { MetricError } from './metric-error.js';
 
 /** A factory of a metric: call it with the metric's options (the recorded `args`). */
@@ -14,11 +14,6 @@ export interface DefineMetricOptions<TSchema extends z.ZodType<Record<string, un
   name: string;
   /** Schema of the options; the parsed options are the metric's recorded `args`. @default z.object({}) */
   options?: TSchema;
-  /**
-   * What the compute function reads of each sample score (see {@link Metric.reads}), or a function of the parsed
-   * options giving it. Say `'value'` only when it reads nothing but `score.value` and `sampleId`. @default 'all'
-   */
-  reads?: MetricReads | ((options: z.output<TSchema>) => MetricReads);
   /** Builds the compute function from the parsed options. */
   create: (options: z.output<TSchema>) => (scores: readonly SampleScore[]) => MetricValue;
 }
@@ -42,8 +37,7 @@ export function defineMetric<TSchema extends z.ZodType<Record<string, unknown>> 
       });
     }
     const compute = definition.create(parsed.data);
-    const reads = typeof definition.reads === 'function' ? definition.reads(parsed.data) : (definition.reads ?? 'all');
-    return { name: definition.name, args: parsed.data, reads, compute };
+    return { name: definition.name, args: parsed.data, compute };
   };
   return factory as MetricFactory<z.input<TSchema>>;
 }

@@ -69,7 +69,6 @@ export function grouped(metric: Metric, options: GroupedOptions): Metric {
     name: 'grouped',
     args: { metric: { name: metric.name, args: metric.args }, groupKey, all, allLabel },
     // Each sample's group comes from its metadata.
-    reads: 'all',
     compute,
   };
 }

@@ -1,4 +1,4 @@
-export type { Metric, MetricReads, MetricValue, SampleScore, ScoreReducer } from './metric.js';
+export type { Metric, MetricValue, SampleScore, ScoreReducer } from './metric.js';
 export { defineMetric, type DefineMetricOptions, type MetricFactory } from './define-metric.js';
 export { MetricError, type MetricErrorCode } from './metric-error.js';
 export {

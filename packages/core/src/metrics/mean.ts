@@ -8,6 +8,5 @@ import { valueToFloat } from './value-to-float.js';
  */
 export const mean = defineMetric({
   name: 'mean',
-  reads: 'value',
   create: () => (scores) => meanOf(scoreFloats(scores, valueToFloat)),
 });

@@ -17,17 +17,8 @@ export interface Metric {
   /** Registry name, e.g. `accuracy`; the key of the metric in the log's results. */
   readonly name: string;
   readonly args: Record<string, unknown>;
-  /**
-   * What `compute` reads of each sample score. `'value'`: only `score.value` (and `sampleId`), so the runner may give
-   * it scores without answer, explanation, history or sample metadata, which spares holding every sample's
-   * explanation in memory to compute the metrics of a large eval. `'all'` (the default): the whole sample score.
-   */
-  readonly reads?: MetricReads;
   compute(scores: readonly SampleScore[]): MetricValue;
 }
-
-/** What a metric reads of each sample score: see {@link Metric.reads}. */
-export type MetricReads = 'value' | 'all';
 
 /** Reduces the scores of one sample's epochs into one score. */
 export interface ScoreReducer {

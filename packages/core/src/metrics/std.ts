@@ -8,7 +8,6 @@ import { valueToFloat } from './value-to-float.js';
  */
 export const std = defineMetric({
   name: 'std',
-  reads: 'value',
   create: () => (scores) => {
     const values = scoreFloats(scores, valueToFloat);
     return values.length < 2 ? 0 : Math.sqrt(varianceOf(values, 1));

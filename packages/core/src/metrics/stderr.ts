@@ -48,8 +48,6 @@ function clusteredStderr(scores: readonly SampleScore[], cluster: string): numbe
 export const stderr = defineMetric({
   name: 'stderr',
   options: stderrOptions,
-  // The clustered standard error reads each sample's cluster from its metadata.
-  reads: ({ cluster }) => (cluster === undefined ? 'value' : 'all'),
   create:
     ({ cluster }) =>
     (scores) => {

@@ -8,7 +8,6 @@ import { valueToFloat } from './value-to-float.js';
  */
 export const variance = defineMetric({
   name: 'var',
-  reads: 'value',
   create: () => (scores) => {
     const values = scoreFloats(scores, valueToFloat);
     return values.length < 2 ? 0 : varianceOf(values, 1);

@@ -1,4 +1,3 @@
-import { sampleLived } from '../util/sample-lived.js';
 import { diffJson, type JsonPatchOperation } from './json-diff.js';
 
 /** One JSON-patch operation as Inspect's `JsonChange` records it (`value` and `replaced` always present). */
@@ -22,9 +21,8 @@ function valueAt(root: unknown, pointer: string): unknown {
 
 /** The changes from `previous` to `next`, with the value each `replace`/`remove` overwrote as `replaced`. */
 export function jsonChanges(previous: unknown, next: unknown): JsonChange[] {
-  // Each change lives as long as its sample's events, so it is built with sampleLived.
-  return diffJson(previous, next).map((operation: JsonPatchOperation) =>
-    sampleLived<JsonChange>({
+  return diffJson(previous, next).map(
+    (operation: JsonPatchOperation): JsonChange => ({
       op: operation.op,
       path: operation.path,
       from: null,

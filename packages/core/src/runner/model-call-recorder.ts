@@ -40,8 +40,7 @@ export function recordModelCalls(options: { runId: string; events: EvalEventEmit
         if (call.role) context.roleUsage[call.role] = addModelUsage(context.roleUsage[call.role], usage);
         context.totalTokens += usage.input_tokens + usage.output_tokens;
       }
-      // Object.assign, not `{ ...ref, added }`: on Node 20 adding keys to a spread copy builds new hidden classes per call.
-      const payload = Object.assign({}, context.ref, { sampleId: context.sampleId, epoch: context.epoch, call });
+      const payload = { ...context.ref, sampleId: context.sampleId, epoch: context.epoch, call };
       options.events.emit('model-call-end', payload);
       if (context.tokenLimit !== undefined && context.totalTokens > context.tokenLimit) {
         throw new LimitExceededError({ type: 'token', limit: context.tokenLimit, value: context.totalTokens });

@@ -12,7 +12,6 @@ import { createTaskState } from '../solver/create-task-state.js';
 import { LimitExceededError } from '../solver/limit-exceeded-error.js';
 import type { Solver } from '../solver/solver.js';
 import type { TaskState } from '../solver/task-state.js';
-import { sampleLived } from '../util/sample-lived.js';
 import type { EvalEventEmitter, TaskRef } from './eval-events.js';
 import { jsonChanges } from './json-changes.js';
 import { isoNow } from './log-file-name.js';
@@ -62,8 +61,7 @@ interface StateSnapshot {
  */
 function stateSnapshot(state: TaskState, previous?: StateSnapshot): StateSnapshot {
   const store = state.store.toJSON();
-  // The last snapshot lives until the sample ends: built without an allocation site (see sampleLived).
-  return sampleLived<StateSnapshot>({
+  return {
     messages: reuseList(
       previous?.messages,
       state.messages.map((message, index) => {
@@ -80,7 +78,7 @@ function stateSnapshot(state: TaskState, previous?: StateSnapshot): StateSnapsho
     output: state.output,
     completed: state.completed,
     metadata: previous && shallowEqual(previous.metadata, state.metadata) ? previous.metadata : { ...state.metadata },
-  });
+  };
 }
 
 /** `previous` when `next` holds the same items, else `next`. */
@@ -104,16 +102,13 @@ function shallowEqual(a: object, b: object): boolean {
   return count === 0;
 }
 
-/**
- * `ref` with `fields` added, for event payloads. Object.assign rather than `{ ...ref, ...}`: on Node 20, adding keys
- * to a spread copy builds new hidden classes every time, which is slow and makes the GC promote far more.
- */
+/** `ref` with `fields` added, for event payloads. */
 function withRef<TFields extends object>(ref: TaskRef, fields: TFields): TaskRef & TFields {
-  return Object.assign({}, ref, fields);
+  return { ...ref, ...fields };
 }
 
 function normaliseScore(score: Score): Score {
-  const out = sampleLived<Score>({ value: score.value, history: score.history ?? [] });
+  const out: Score = { value: score.value, history: score.history ?? [] };
   if (score.answer != null) out.answer = score.answer;
   if (score.explanation != null) out.explanation = score.explanation;
   if (score.metadata != null) out.metadata = score.metadata;
@@ -195,11 +190,10 @@ interface Attempt {
 async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
   const { sample, epoch, limits } = options;
   const transcript = createSampleTranscript();
-  // What lives as long as the sample is built without allocation sites (see sampleLived); `{}` alone has none.
   const modelUsage: SampleContext['modelUsage'] = {};
   const roleUsage: SampleContext['roleUsage'] = {};
   const scores: Attempt['scores'] = {};
-  const context = sampleLived<SampleContext>({
+  const context: SampleContext = {
     runId: options.ref.runId,
     ref: options.ref,
     sampleId: sample.id,
@@ -209,7 +203,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
     roleUsage,
     totalTokens: 0,
     tokenLimit: limits.tokenLimit,
-  });
+  };
   const state = createTaskState({
     model: options.model.name,
     sample,
@@ -218,7 +212,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
     tokenLimit: limits.tokenLimit,
     turnLimit: limits.turnLimit,
   });
-  const attempt = sampleLived<Attempt>({ state, transcript, context, scores, startedAt: isoNow() });
+  const attempt: Attempt = { state, transcript, context, scores, startedAt: isoNow() };
   // With a time limit, the solvers get their own signal, aborted when the limit fires, so a solver that is still
   // running stops calling the model once its sample has been written. Without one, the run's signal is enough.
   const solving = limits.timeLimit === undefined ? undefined : linkedController(options.signal);
@@ -234,7 +228,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
         let previous = stateSnapshot(state);
         transcript.record({
           event: 'sample_init',
-          sample: sampleLived({
+          sample: {
             input: sample.input,
             target: sample.target,
             choices: sample.choices ?? null,
@@ -242,7 +236,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
             metadata: sample.metadata ?? {},
             files: sample.files ? Object.keys(sample.files) : null,
             setup: sample.setup ?? null,
-          }),
+          },
           state: previous,
         });
         let current = state;

@@ -16,7 +16,6 @@ import { createEvalLogWriter } from '../log/node/index.js';
 import { LogError } from '../log/log-error.js';
 import { sampleJournalPath } from '../log/node/sample-journal.js';
 import type { EvalLog, EvalSample } from '../log/schema/index.js';
-import type { Score } from '../log/schema/score.js';
 import { scoreReducer } from '../metrics/index.js';
 import type { ActiveModels } from '../model/active-model.js';
 import type { Task } from '../task/task.js';
@@ -171,7 +170,9 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
   const writer = createEvalLogWriter({
     path: logPath,
     format,
-    validateSamples: false,
+    // A log buffer of N: samples reach the disk N at a time, and the sample that fills the buffer waits for the write
+    // (with 1, every sample is on disk before its worker takes the next one).
+    ...(options.logBuffer !== undefined ? { bufferSamples: options.logBuffer } : {}),
     ...(options.logFlushInterval !== undefined ? { flushInterval: options.logFlushInterval } : {}),
   });
   // Samples this run produced (not reused ones) that the writer has taken: until there is one, the log holds nothing
@@ -236,61 +237,17 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
   if (cancelNow?.aborted) onCancelNow();
   else cancelNow?.addEventListener('abort', onCancelNow, { once: true });
 
-  const logBuffer = options.logBuffer;
-  let unflushed = 0;
-  // One flush is written at a time; one asked for meanwhile starts when it ends and takes every sample written by then.
-  let flushing: Promise<void> | undefined;
-  let nextFlush: Promise<void> | undefined;
-  const flushSoon = (): Promise<void> => {
-    nextFlush ??= (flushing ?? Promise.resolve()).then(() => {
-      nextFlush = undefined;
-      unflushed = 0;
-      const current: Promise<void> = writer.flush().finally(() => {
-        if (flushing === current) flushing = undefined;
-      });
-      flushing = current;
-      return current;
-    });
-    return nextFlush;
-  };
-  /** What follows a sample's write: with a log buffer, flushing it (see {@link EvalOptions.logBuffer}). */
-  const afterWrite = async (written: Promise<void>, durable: boolean): Promise<void> => {
-    await written;
-    if (logBuffer === undefined || !durable) return;
-    unflushed++;
-    // A log buffer of 1: the sample is on disk before its worker takes the next one, so a crash loses no finished
-    // sample and redoes at most those in flight.
-    if (logBuffer <= 1) return flushSoon();
-    // Larger buffers are written in batches; when writes fall behind, the sample that finds twice the buffer waiting
-    // waits for it to reach the disk, so at most that many finished samples are ever only in memory.
-    if (unflushed >= 2 * logBuffer) return flushSoon();
-    if (unflushed >= logBuffer) flushSoon().catch(() => undefined);
-  };
-  /**
-   * Records a finished sample; `durable: false` leaves flushing to the caller (reused samples, flushed at once after).
-   * Not an async function: the sample is serialized at once, and waiting for the disk must not keep its objects alive.
-   */
-  const onSample = (sample: EvalSample, durable = true): Promise<void> => {
-    const record = sample as unknown as {
-      id: string | number;
-      epoch: number;
-      scores?: Record<string, Score> | null;
-      metadata?: Record<string, unknown>;
-      model_usage?: Record<string, ModelUsage>;
-      role_usage?: Record<string, ModelUsage>;
-      error?: unknown;
-    };
-    sumUsage(modelUsage, record.model_usage);
-    sumUsage(roleUsage, record.role_usage);
+  /** Records a finished sample in the results and the log; resolves when the writer can take the next one. */
+  const onSample = (sample: EvalSample): Promise<void> => {
+    sumUsage(modelUsage, sample.model_usage);
+    sumUsage(roleUsage, sample.role_usage);
     sumRetries(retryStats, sample.events);
-    if (record.error) errors += 1;
+    if (sample.error) errors += 1;
     else {
       completed += 1;
-      scoring.add({ id: record.id, epoch: record.epoch, scores: record.scores ?? {}, metadata: record.metadata });
+      scoring.add({ id: sample.id, epoch: sample.epoch, scores: sample.scores ?? {}, metadata: sample.metadata });
     }
-    return afterWrite(writer.writeSample(sample), durable).then(() => {
-      if (durable) ownSamplesWritten++;
-    });
+    return writer.writeSample(sample);
   };
   let reused: { keys: Set<string>; startedAt: string | undefined } = { keys: new Set(), startedAt: undefined };
   if (reuseFrom.length > 0) {
@@ -301,7 +258,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
       samples,
       epochs,
       shuffled: task.dataset.shuffled,
-      write: (sample) => onSample(sample, false),
+      write: onSample,
       warn: options.onWarning ?? ((message) => console.warn(message)),
     }).catch(abandonLog);
     // The reused samples reach the disk before any new one runs, so a resume killed early loses none of them.
@@ -310,12 +267,11 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
   events.emit('task-start', { ...ref, totalSamples, reusedSamples: reused.keys.size, logPath });
   const queue = sampleQueue(samples, epochs, reused.keys);
 
-  /**
-   * Runs one sample × epoch and writes it. Resolves once written, to the sample's error message (undefined when it
-   * passed), or tells of a cancelled sample or a failed write. A function of its own, whose frame ends before the write
-   * is awaited: a worker waiting for the disk then holds none of the finished sample's objects.
-   */
-  const runOne = async (sample: DatasetSample, epoch: number): Promise<{ cancelled: true } | { writeError: unknown } | { errorMessage: string | undefined }> => {
+  /** Runs one sample × epoch and writes it; tells of a cancelled sample or a failed write, or gives its error message. */
+  const runOne = async (
+    sample: DatasetSample,
+    epoch: number,
+  ): Promise<{ cancelled: true } | { writeError: unknown } | { errorMessage: string | undefined }> => {
     const outcome = await runSample({
       ref,
       model,
@@ -331,17 +287,13 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
       signal: stop.signal,
     });
     if (outcome.status === 'cancelled') return { cancelled: true };
-    const errorMessage = outcome.errored ? ((outcome.sample as { error?: { message?: string } }).error?.message ?? '') : undefined;
-    let written: Promise<void>;
     try {
-      written = onSample(outcome.sample);
+      await onSample(outcome.sample);
     } catch (error) {
       return { writeError: error };
     }
-    return written.then(
-      () => ({ errorMessage }),
-      (error: unknown) => ({ writeError: error }),
-    );
+    ownSamplesWritten++;
+    return { errorMessage: outcome.errored ? (outcome.sample.error?.message ?? '') : undefined };
   };
 
   const worker = async (): Promise<void> => {
@@ -375,7 +327,6 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     if (graceTimer) clearTimeout(graceTimer);
   }
   if (writeFailure) await abandonLog(writeFailure);
-  await (nextFlush ?? flushing)?.catch(abandonLog);
 
   const { results, reductions } = scoring.summarise({ totalSamples, completed });
   const status = failure ? 'error' : run.signal.aborted || cancelNow?.aborted ? 'cancelled' : 'success';
@@ -395,8 +346,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     error: failure ?? null,
     reductions,
   }).catch(abandonLog);
-  // Not a spread: that would read (and build) the reductions, which the log builds only when they are read.
-  const log: EvalLog = Object.assign(header, { location: logPath });
+  const log: EvalLog = { ...header, location: logPath };
   events.emit('task-end', { ...ref, log });
   return log;
 }

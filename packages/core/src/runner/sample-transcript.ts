@@ -1,6 +1,5 @@
 import type { Transcript, TranscriptEvent } from '../events/transcript.js';
 import { currentTranscript, withTranscript } from '../events/transcript.js';
-import { sampleLived, sampleLivedArray } from '../util/sample-lived.js';
 import { isoNow } from './log-file-name.js';
 import { randomUuid } from './random-uuid.js';
 
@@ -29,9 +28,7 @@ function activeSpan(): string | undefined {
 
 /** Creates the transcript of one sample; spans nest through async calls. */
 export function createSampleTranscript(): SampleTranscript {
-  // The events array, each event and each span's view live as long as the sample: built without allocation sites
-  // (see sampleLived), so V8 never starts allocating them in the old generation.
-  const events = sampleLivedArray<TranscriptEvent>();
+  const events: TranscriptEvent[] = [];
   const started = performance.now();
   const elapsed = (): number => (performance.now() - started) / 1000;
   const record = (event: TranscriptEvent): void => {
@@ -41,7 +38,7 @@ export function createSampleTranscript(): SampleTranscript {
       spanId === undefined
         ? { timestamp, working_start: elapsed(), uuid: randomUuid() }
         : { timestamp, working_start: elapsed(), uuid: randomUuid(), span_id: spanId };
-    events.push(Object.assign({}, header, event));
+    events.push({ ...header, ...event });
   };
   const span: Transcript['span'] = (options, fn) => {
     const id = randomUuid();
@@ -49,7 +46,7 @@ export function createSampleTranscript(): SampleTranscript {
     record({ event: 'span_begin', id, name: options.name, type: options.type ?? null, parent_id: parent ?? null });
     // Recorded from the caller's async context, so `span_end` belongs to the parent span as `span_begin` does.
     const end = (): void => record({ event: 'span_end', id });
-    const view = sampleLived<SpanView>({ record, span, [spanIdKey]: id });
+    const view: SpanView = { record, span, [spanIdKey]: id };
     let running;
     try {
       running = withTranscript(view, fn);

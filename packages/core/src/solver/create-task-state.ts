@@ -1,6 +1,5 @@
 import type { ChatMessage, ModelOutput } from '@assay/model/spec';
 import type { DatasetSample } from '../dataset/index.js';
-import { sampleLived } from '../util/sample-lived.js';
 import { createStore } from './store.js';
 import { createTarget } from './target.js';
 import type { TaskState } from './task-state.js';
@@ -24,12 +23,11 @@ export function emptyModelOutput(model: string): ModelOutput {
 /** Creates the initial state of a sample: its input as messages, target, choices, metadata and an empty store. */
 export function createTaskState(options: CreateTaskStateOptions): TaskState {
   const { sample } = options;
-  // The state and its messages live as long as the sample: built without allocation sites (see sampleLived).
   const messages: ChatMessage[] =
     typeof sample.input === 'string'
-      ? Array.of<ChatMessage>(sampleLived({ role: 'user', content: sample.input, source: 'input' }))
+      ? [{ role: 'user', content: sample.input, source: 'input' }]
       : sample.input.map((message) => ({ ...message }));
-  return sampleLived<TaskState>({
+  return {
     model: options.model,
     sampleId: sample.id,
     epoch: options.epoch ?? 1,
@@ -48,5 +46,5 @@ export function createTaskState(options: CreateTaskStateOptions): TaskState {
     messageLimit: options.messageLimit,
     tokenLimit: options.tokenLimit,
     turnLimit: options.turnLimit,
-  });
+  };
 }

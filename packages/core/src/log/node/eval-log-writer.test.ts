@@ -195,6 +195,21 @@ describe('the .eval writer', () => {
     await writer.close();
   });
 
+  it('with bufferSamples 1, has each sample on disk when its write resolves, and samples finishing together share a write', async () => {
+    const path = join(dir, 'group.eval');
+    const writer = createEvalLogWriter({ path, bufferSamples: 1 });
+    await writer.start(realisticStart());
+    await writer.writeSample(realisticSample({ id: 1 }));
+    // On disk already: the running log reads back with it.
+    expect((await readEvalLog({ path })).samples!.map((sample) => sample.id)).toEqual([1]);
+    // Twenty samples handed over in one go (as workers finishing together do) go to the disk in one write.
+    await Promise.all(Array.from({ length: 20 }, (_, index) => writer.writeSample(realisticSample({ id: index + 2 }))));
+    const names = [...unzipIndependently(await readFile(path)).keys()];
+    expect(names.filter((name) => name.startsWith('samples/'))).toHaveLength(21);
+    expect(names.filter((name) => name.startsWith('_journal/summaries/'))).toEqual(['_journal/summaries/1.json', '_journal/summaries/2.json']);
+    await writer.finish({ status: 'success', results: realisticResults(21) });
+  });
+
   it('recovers a log torn by a crash mid-write from its local headers', async () => {
     const path = join(dir, 'torn.eval');
     const writer = createEvalLogWriter({ path });

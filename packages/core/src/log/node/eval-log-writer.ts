@@ -4,7 +4,7 @@ import { logFormatFromPath } from '../log-format.js';
 import { LogError } from '../log-error.js';
 import type { EvalLog } from '../schema/eval-log.js';
 import type { EvalPlanInput } from '../schema/eval-plan.js';
-import type { EvalSampleInput } from '../schema/eval-sample.js';
+import type { EvalSample } from '../schema/eval-sample.js';
 import type { EvalSpecInput } from '../schema/eval-spec.js';
 import { createEvalZipLogWriter } from './eval-zip-log-writer.js';
 import { createJsonLogWriter } from './json-log-writer.js';
@@ -15,8 +15,11 @@ export interface EvalLogWriter {
   readonly format: LogFormat;
   /** Records the eval's spec and plan; for `.eval` the file is a valid (running) log from here on. */
   start(options: { eval: EvalSpecInput; plan: EvalPlanInput }): Promise<void>;
-  /** Records a finished sample. The sample is serialized and compressed at once and not kept in memory. */
-  writeSample(sample: EvalSampleInput): Promise<void>;
+  /**
+   * Records a finished sample (serialized at once, not kept). Resolves when the writer can take the next one: at once
+   * while samples are being buffered, after the flush when this sample filled the buffer.
+   */
+  writeSample(sample: EvalSample): Promise<void>;
   /** Writes buffered samples; for `.eval` also the summaries journal and a central directory, so the file is valid. */
   flush(): Promise<void>;
   /** Records the results and closes the file; returns the log header (without samples). */
@@ -34,12 +37,8 @@ export interface CreateEvalLogWriterOptions {
   bufferBytes?: number;
   /** `.eval` only: seconds a finished sample may stay buffered before it is flushed to the file. @default 2 */
   flushInterval?: number;
-  /**
-   * Validate each sample against the log schema before writing it. The runner turns this off for the samples it
-   * builds itself (its output is checked against the published schema by tests); keep it on for anything else.
-   * @default true
-   */
-  validateSamples?: boolean;
+  /** Finished samples buffered before they are written: a flush happens at this many samples or `bufferBytes`. */
+  bufferSamples?: number;
 }
 
 /**

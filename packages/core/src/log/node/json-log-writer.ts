@@ -6,10 +6,8 @@ import { isoTimestamp } from '../log-format.js';
 import { LogError } from '../log-error.js';
 import { validateLogValue } from '../parse-eval-sample.js';
 import { evalPlanSchema, type EvalPlan } from '../schema/eval-plan.js';
-import { evalSampleSchema, type EvalSample } from '../schema/eval-sample.js';
 import { evalSpecSchema, type EvalSpec } from '../schema/eval-spec.js';
 import { EVAL_LOG_VERSION } from '../schema/eval-log.js';
-import { isStoredReductions, type StoredReductions } from '../stored-reductions.js';
 import { stringifyLogJson } from '../stringify-log-json.js';
 import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
@@ -29,6 +27,7 @@ const COMMA = 0x2c;
 export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLogWriter {
   const { path } = options;
   const bufferBytes = options.bufferBytes ?? DEFAULT_BUFFER_BYTES;
+  const bufferSamples = options.bufferSamples ?? Infinity;
   const sidePath = sampleJournalPath({ path });
   let side: FileHandle | undefined;
   let spec: EvalSpec | undefined;
@@ -44,6 +43,7 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
     return new LogError({ code: 'writer_state', message: `${path}: ${message}`, path });
   }
 
+  // Takes what is waiting when the write gets its turn: samples finishing during a write share the next one.
   async function writePending(): Promise<void> {
     if (pending.length === 0 || !side) return;
     const text = pending.join('');
@@ -74,23 +74,15 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
         }
       });
     },
-    writeSample(input) {
-      try {
-        if (!spec) throw state('writeSample() before start().');
-        if (finished) throw state('writeSample() after finish().');
-        const sample =
-          options.validateSamples === false
-            ? (input as EvalSample)
-            : validateLogValue({ schema: evalSampleSchema, value: input, what: 'sample', path });
-        const line = `${stringifyLogJson({ value: sample })}\n`;
-        pending.push(line);
-        pendingLength += line.length;
-        sampleCount++;
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      // Not an async function: waiting for a write must not keep the serialized sample's objects alive.
-      return pendingLength >= bufferBytes ? writes.enqueue(writePending) : Promise.resolve();
+    async writeSample(sample) {
+      if (!spec) throw state('writeSample() before start().');
+      if (finished) throw state('writeSample() after finish().');
+      if (writes.failure) throw writes.failure;
+      const line = `${stringifyLogJson({ value: sample })}\n`;
+      pending.push(line);
+      pendingLength += line.length;
+      sampleCount++;
+      if (pendingLength >= bufferBytes || pending.length >= bufferSamples) await writes.enqueue(writePending);
     },
     async flush() {
       if (!spec || finished) return;
@@ -107,10 +99,8 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
         side = undefined;
         const temp = tempPathFor({ path });
         try {
-          const { reductions } = finishOptions;
           await writeJsonLog({
-            header: header as Record<string, unknown>,
-            ...(isStoredReductions(reductions) ? { reductions } : {}),
+            header,
             sidePath,
             sampleCount,
             outPath: temp,
@@ -143,8 +133,6 @@ export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLo
 // Inspect's key order: version, status, eval, plan, results, stats, error, invalidated, samples, reductions, …
 async function writeJsonLog(options: {
   header: Record<string, unknown>;
-  /** Written from their JSON pieces in place of the header's `reductions` (which would build them as objects). */
-  reductions?: StoredReductions;
   sidePath: string;
   sampleCount: number;
   outPath: string;
@@ -153,15 +141,11 @@ async function writeJsonLog(options: {
   const out = await open(options.outPath, 'w');
   try {
     const before: string[] = [];
-    const after: (string | Iterable<string | Uint8Array>)[] = [];
+    const after: string[] = [];
     let seenSamplesSlot = false;
     for (const key of Object.keys(header)) {
       if (key === 'samples' || key === 'location') continue;
       if (key === 'reductions' || key === 'tags') seenSamplesSlot = true;
-      if (key === 'reductions' && options.reductions) {
-        after.push(options.reductions.json());
-        continue;
-      }
       const value = header[key];
       if (value === undefined) continue;
       (seenSamplesSlot ? after : before).push(`${JSON.stringify(key)}:${stringifyLogJson({ value })}`);
@@ -169,15 +153,7 @@ async function writeJsonLog(options: {
     await out.write(`{${before.join(',')},"samples":[`);
     if (options.sampleCount > 0) await copyLinesAsArrayItems(options.sidePath, out);
     await out.write(']');
-    for (const member of after) {
-      await out.write(',');
-      if (typeof member === 'string') {
-        await out.write(member);
-      } else {
-        await out.write('"reductions":');
-        for (const piece of member) await (typeof piece === 'string' ? out.write(piece) : out.write(piece));
-      }
-    }
+    for (const member of after) await out.write(`,${member}`);
     await out.write('}');
   } finally {
     await out.close();

@@ -1,6 +1,8 @@
 import { rename, rm } from 'node:fs/promises';
 import { logFormatFromPath, type LogFormat } from '../log-format.js';
+import { validateLogValue } from '../parse-eval-sample.js';
 import type { EvalLogInput } from '../schema/eval-log.js';
+import { evalSampleSchema } from '../schema/eval-sample.js';
 import { createEvalLogWriter } from './eval-log-writer.js';
 import { sampleJournalPath } from './sample-journal.js';
 import { tempPathFor } from './temp-path.js';
@@ -20,7 +22,9 @@ export async function writeEvalLog(options: { log: EvalLogInput; path: string; f
   const writer = createEvalLogWriter({ path: target, format, bufferBytes: 4 * 1024 * 1024 });
   try {
     await writer.start({ eval: log.eval, plan: log.plan ?? {} });
-    for (const sample of log.samples ?? []) await writer.writeSample(sample);
+    for (const sample of log.samples ?? []) {
+      await writer.writeSample(validateLogValue({ schema: evalSampleSchema, value: sample, what: 'sample', path }));
+    }
     const extra = Object.fromEntries(Object.entries(log).filter(([key]) => !HANDLED.has(key)));
     await writer.finish({
       status: log.status ?? 'started',
