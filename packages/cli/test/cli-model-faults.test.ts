@@ -53,7 +53,11 @@ async function evalAgainst(options: {
   }, hangGuardMilliseconds);
   const result = await run.done;
   clearTimeout(guard);
-  const log = hung ? undefined : await readEvalLog({ path: logPathOf(result.stdout) }).catch(() => undefined);
+  const log = hung
+    ? undefined
+    : await Promise.resolve()
+        .then(() => readEvalLog({ path: logPathOf(result.stdout) }))
+        .catch(() => undefined);
   return { ...result, hung, ...(log ? { log } : {}), server };
 }
 
