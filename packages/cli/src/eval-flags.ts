@@ -35,6 +35,7 @@ export interface EvalFlags {
   timeout?: string;
   maxRetries?: string;
   attemptTimeout?: string;
+  idleTimeout?: string;
   adaptiveConnections?: string | boolean;
   display?: string;
 }
@@ -71,8 +72,9 @@ const runFlags: readonly FlagSpec[] = [
   ['--turn-limit <n>', 'model generations per sample'],
   ['--time-limit <seconds>', 'seconds per sample'],
   ['--timeout <seconds>', 'seconds per model request'],
-  ['--max-retries <n>', 'retries of a failed model request'],
-  ['--attempt-timeout <seconds>', 'seconds per attempt of a model request (a timed-out attempt is retried)'],
+  ['--max-retries <n>', 'retries of a failed model request, rate limits aside (default 5)'],
+  ['--attempt-timeout <seconds>', 'seconds per attempt of a model request, then it is retried (default 600)'],
+  ['--idle-timeout <seconds>', 'seconds without data from a model API before the attempt is retried (default 300)'],
   ['--adaptive-connections [max]', 'grow the connection limit while calls succeed and halve it on 429s (start 20, min 10, max 100 or [max])'],
   ['--fail-on-error <true|false|n>', 'when sample errors fail the task (a count, or a fraction below 1)'],
   ['--retry-on-error <n>', 'retries of a failed sample'],
@@ -150,6 +152,7 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
     timeout: parseNumber('--timeout', flags.timeout),
     maxRetries: parseNumber('--max-retries', flags.maxRetries),
     attemptTimeout: parseNumber('--attempt-timeout', flags.attemptTimeout),
+    idleTimeout: parseNumber('--idle-timeout', flags.idleTimeout),
     adaptiveConnections:
       typeof flags.adaptiveConnections === 'string'
         ? parseNumber('--adaptive-connections', flags.adaptiveConnections)

@@ -164,8 +164,9 @@ describe('faults through evaluate (OpenAI format)', () => {
       samples: 30,
       failOnError: false,
       respond: (request) =>
+        // 502, not 503: a 503 (overloaded) is retried for as long as the time budget allows, like a 429.
         promptOf(request) === 'question 7'
-          ? { status: 503, json: { error: { message: 'Service unavailable', type: 'server_error' } } }
+          ? { status: 502, json: { error: { message: 'Bad gateway', type: 'server_error' } } }
           : openAIReply({ request, content: answerFor(promptOf(request)) }),
     });
     const failing = server.requests.filter((request) => promptOf(request) === 'question 7');
@@ -173,7 +174,7 @@ describe('faults through evaluate (OpenAI format)', () => {
     expect(failing.length).toBeLessThanOrEqual(10);
     const errored = full.samples?.filter((sample) => sample.error) ?? [];
     expect(errored.map((sample) => sample.id)).toEqual([7]);
-    expect(errored[0]?.error?.message).toMatch(/503 \(server_error\)/);
+    expect(errored[0]?.error?.message).toMatch(/502 \(server_error\)/);
     expect(full.samples?.filter((sample) => sample.scores?.includes?.value === 'C')).toHaveLength(29);
   });
 

@@ -1,10 +1,26 @@
 import { ModelError } from './model-error.js';
 
-/** Which limit a {@link ModelTimeoutError} hit: one attempt (`attemptTimeout`) or the whole call (`timeout`). */
-export type ModelTimeoutScope = 'attempt' | 'total';
+/**
+ * Which limit a {@link ModelTimeoutError} hit: one attempt (`attemptTimeout`), the whole call (`timeout`), or a
+ * silent connection (`idleTimeout`: no data from the API for that long).
+ */
+export type ModelTimeoutScope = 'attempt' | 'total' | 'idle';
 
-/** A model call ran out of time; an attempt timeout is retried, a total timeout is final. */
+const messages: Record<ModelTimeoutScope, (model: string, timeout: number) => string> = {
+  attempt: (model, timeout) =>
+    `An attempt to call ${model} timed out after ${timeout} s (attemptTimeout). ` +
+    'Raise `attemptTimeout` in the generate config if the model needs longer.',
+  total: (model, timeout) =>
+    `The call to ${model} timed out after ${timeout} s, retries included (timeout). ` +
+    'Raise `timeout` in the generate config if the model needs longer.',
+  idle: (model, timeout) =>
+    `${model} sent no data for ${timeout} s (idleTimeout). ` +
+    'Raise `idleTimeout` in the generate config if the model is silent for longer.',
+};
+
+/** A model call ran out of time; an attempt or idle timeout is retried, a total timeout is final. */
 export class ModelTimeoutError extends ModelError {
+  /** The model (or, for an idle timeout, the provider) that did not answer in time. */
   readonly model: string;
   /** The limit that was hit, in seconds. */
   readonly timeout: number;
@@ -13,13 +29,9 @@ export class ModelTimeoutError extends ModelError {
   constructor(options: { model: string; timeout: number; scope: ModelTimeoutScope; cause?: unknown }) {
     super({
       code: 'model_timeout',
-      isRetryable: options.scope === 'attempt',
+      isRetryable: options.scope !== 'total',
       cause: options.cause,
-      message:
-        options.scope === 'attempt'
-          ? `An attempt to call ${options.model} timed out after ${options.timeout} s (attemptTimeout).`
-          : `The call to ${options.model} timed out after ${options.timeout} s, retries included (timeout). ` +
-            'Raise `timeout` in the generate config if the model needs longer.',
+      message: messages[options.scope](options.model, options.timeout),
     });
     this.name = 'ModelTimeoutError';
     this.model = options.model;

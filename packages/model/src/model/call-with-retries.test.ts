@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ModelApiError } from '../errors/model-api-error.js';
 import { ModelTimeoutError } from '../errors/model-timeout-error.js';
 import { registerProvider } from '../registry/provider-registry.js';
@@ -93,15 +93,86 @@ describe('Model.generate retries', () => {
 
   it('gives up after maxRetries', async () => {
     const model = scriptedModel(
-      'overloaded',
+      'bad-gateway',
       async () => {
-        throw new ModelApiError({ message: 'overloaded', statusCode: 503 });
+        throw new ModelApiError({ message: 'bad gateway', statusCode: 502 });
       },
       { maxRetries: 2 },
     );
     await expect(model.generate({ input: 'hi' })).rejects.toBeInstanceOf(ModelApiError);
-    expect(attempts.get('overloaded')).toHaveLength(3);
-    expect(endOf('overloaded')).toMatchObject({ retries: 2, error: 'overloaded' });
+    expect(attempts.get('bad-gateway')).toHaveLength(3);
+    expect(endOf('bad-gateway')).toMatchObject({ retries: 2, error: 'bad gateway' });
+  });
+
+  it('retries rate limits and overloads (429, 503, 529, overloaded) past maxRetries, without a timeout', async () => {
+    const failures = [
+      () => new ModelApiError({ message: 'slow down', statusCode: 429, code: 'rate_limited' }),
+      () => new ModelApiError({ message: 'unavailable', statusCode: 503, code: 'server_error' }),
+      () => new ModelApiError({ message: 'overloaded', statusCode: 529, code: 'overloaded' }),
+      // Anthropic's `overloaded_error` in the middle of a stream has no status code.
+      () => new ModelApiError({ message: 'overloaded mid-stream', code: 'overloaded', isRetryable: true }),
+    ];
+    const model = scriptedModel(
+      'capacity-storm',
+      async (attempt) => {
+        if (attempt <= 12) throw failures[(attempt - 1) % failures.length]!();
+        return okResult('through');
+      },
+      { maxRetries: 2 },
+    );
+    await expect(model.generate({ input: 'hi' })).resolves.toMatchObject({ completion: 'through' });
+    expect(attempts.get('capacity-storm')).toHaveLength(13);
+    expect(endOf('capacity-storm')).toMatchObject({ retries: 12 });
+  });
+
+  it('counts only the other failures against maxRetries when they come between rate limits', async () => {
+    const model = scriptedModel(
+      'mixed-storm',
+      async (attempt) => {
+        if (attempt % 2 === 1) throw new ModelApiError({ message: 'slow down', statusCode: 429 });
+        throw new ModelApiError({ message: 'server error', statusCode: 500 });
+      },
+      { maxRetries: 2 },
+    );
+    await expect(model.generate({ input: 'hi' })).rejects.toThrow('server error');
+    // 429, 500, 429, 500, 429, 500: the third 500 is one past maxRetries.
+    expect(attempts.get('mixed-storm')).toHaveLength(6);
+  });
+
+  it('stops retrying a rate-limit storm when the caller aborts (a sample out of time)', async () => {
+    const controller = new AbortController();
+    const model = scriptedModel('endless-429', async (attempt) => {
+      if (attempt === 20) controller.abort(new Error('time limit'));
+      throw new ModelApiError({ message: 'slow down', statusCode: 429 });
+    });
+    await expect(model.generate({ input: 'hi', signal: controller.signal })).rejects.toThrow('time limit');
+    expect(attempts.get('endless-429')).toHaveLength(20);
+  });
+
+  it('does not retry a 429 for an exhausted quota', async () => {
+    const model = scriptedModel('no-quota', async () => {
+      throw new ModelApiError({ message: 'out of quota', statusCode: 429, code: 'insufficient_quota', isRetryable: false });
+    });
+    await expect(model.generate({ input: 'hi' })).rejects.toThrow('out of quota');
+    expect(attempts.get('no-quota')).toHaveLength(1);
+  });
+
+  it('bounds every attempt by a default attemptTimeout of 600 s, and retries the attempt it aborts', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const model = scriptedModel('default-attempt-timeout', async (attempt) => (attempt === 1 ? never() : okResult('second try')));
+      const pending = model.generate({ input: 'hi' });
+      await vi.advanceTimersByTimeAsync(599_000);
+      expect(attempts.get('default-attempt-timeout')).toHaveLength(1);
+      expect(attempts.get('default-attempt-timeout')?.[0]?.signal?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_100);
+      await expect(pending).resolves.toMatchObject({ completion: 'second try' });
+      const [first] = attempts.get('default-attempt-timeout') ?? [];
+      expect(first?.signal?.reason).toBeInstanceOf(ModelTimeoutError);
+      expect(first?.signal?.reason).toMatchObject({ scope: 'attempt', timeout: 600 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('retries 5 times by default', async () => {

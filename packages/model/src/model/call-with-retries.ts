@@ -31,21 +31,35 @@ export interface CallWithRetriesOptions {
   progress: CallProgress;
 }
 
-/** Whether a failure is a rate limit or an overload (429, 529, `rate_limited`, `overloaded`). */
+/** Whether a failure is a rate limit or an overload (429, 529, `rate_limited`, `overloaded`): what cuts adaptive limits. */
 export function isRateLimitError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
   return statusCode === 429 || statusCode === 529 || code === 'rate_limited' || code === 'overloaded';
 }
 
-/** The default of `GenerateConfig.maxRetries`. */
+/**
+ * Whether a failure says the API is out of capacity for now (429, 503, 529, `rate_limited`, `overloaded`): such
+ * failures are retried for as long as the call's time budget allows, not counted against `maxRetries`.
+ */
+export function isCapacityError(error: unknown): boolean {
+  if (isRateLimitError(error)) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  return (error as { statusCode?: unknown }).statusCode === 503;
+}
+
+/** The default of `GenerateConfig.maxRetries`: retries of failures other than rate limits and overloads. */
 export const defaultMaxRetries = 5;
 /** The default of `GenerateConfig.maxConnections` when the provider sets none. */
 export const defaultMaxConnections = 10;
+/** The default of `GenerateConfig.attemptTimeout`, in seconds (the request timeout of OpenAI's and Anthropic's SDKs). */
+export const defaultAttemptTimeout = 600;
 
 /**
- * Calls `api.doGenerate` under the connection limit, retrying retryable failures with backoff until
- * `maxRetries` or the total `timeout` is reached; each attempt is bounded by `attemptTimeout`.
+ * Calls `api.doGenerate` under the connection limit, retrying retryable failures with backoff; each attempt is
+ * bounded by `attemptTimeout` (default {@link defaultAttemptTimeout}). Rate limits and overloads (see
+ * {@link isCapacityError}) are retried until the total `timeout` runs out or the caller's signal aborts (a sample's
+ * time limit, a cancelled run); other retryable failures at most `maxRetries` times.
  */
 export async function callWithRetries(options: CallWithRetriesOptions): Promise<ModelApiGenerateResult> {
   const { config } = options.request;
@@ -71,11 +85,12 @@ export async function callWithRetries(options: CallWithRetriesOptions): Promise<
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (!isRetryableError(error)) throw error;
-        // With a total timeout, rate limits are retried until it runs out (a 429 storm passes); other failures,
-        // such as a 5xx that keeps coming back, stop after maxRetries.
-        const rateLimited = isRateLimitError(error);
-        if (!(rateLimited && config.timeout !== undefined) && budgetUsed >= maxRetries) throw error;
-        if (!(rateLimited && config.timeout !== undefined)) budgetUsed++;
+        // Rate limits and overloads pass with time (Inspect retries them without a count); other failures, such as a
+        // 500 that keeps coming back or a server that keeps stalling, stop after maxRetries.
+        if (!isCapacityError(error)) {
+          if (budgetUsed >= maxRetries) throw error;
+          budgetUsed++;
+        }
         const delay = retryDelay({ retry: options.progress.retries, retryAfter: retryAfterSeconds(error) });
         options.progress.retries++;
         const waitStart = performance.now();
@@ -127,16 +142,12 @@ async function attemptInSlot(
   const { api, semaphore, progress } = options;
   try {
     if (signal?.aborted) throw signal.reason;
-    if (config.attemptTimeout === undefined) {
-      if (!signal) return await api.doGenerate(options.request);
-      // Object.assign, not `{ ...request, signal }`: adding a key to a spread copy is slow on Node 20 (see endEvent).
-      return await raceAbort(api.doGenerate(Object.assign({}, options.request, { signal })), signal);
-    }
+    const attemptTimeout = config.attemptTimeout ?? defaultAttemptTimeout;
     const attemptAbort = linkedAbort({
       parent: signal,
-      timeoutMilliseconds: config.attemptTimeout * 1000,
+      timeoutMilliseconds: attemptTimeout * 1000,
       timeoutReason: () =>
-        new ModelTimeoutError({ model: options.model, timeout: config.attemptTimeout as number, scope: 'attempt' }),
+        new ModelTimeoutError({ model: options.model, timeout: attemptTimeout, scope: 'attempt' }),
     });
     try {
       const pending = api.doGenerate(Object.assign({}, options.request, { signal: attemptAbort.signal }));

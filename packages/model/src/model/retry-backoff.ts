@@ -7,7 +7,25 @@ export interface RetryBackoff {
 }
 
 const defaultRetryBackoff: RetryBackoff = { initialDelay: 1, maxDelay: 60 };
-let currentBackoff: RetryBackoff = { ...defaultRetryBackoff };
+
+function environmentSeconds(name: string): number | undefined {
+  const text = globalThis.process?.env?.[name];
+  if (text === undefined || text.trim() === '') return undefined;
+  const seconds = Number(text);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+/**
+ * The backoff a process starts with: the defaults, or `ASSAY_RETRY_INITIAL_DELAY` / `ASSAY_RETRY_MAX_DELAY` (seconds)
+ * where set, so that a test spawning the CLI can make retries quick without changing what users get.
+ */
+function initialBackoff(): RetryBackoff {
+  const initialDelay = environmentSeconds('ASSAY_RETRY_INITIAL_DELAY') ?? defaultRetryBackoff.initialDelay;
+  const maxDelay = environmentSeconds('ASSAY_RETRY_MAX_DELAY') ?? Math.max(initialDelay, defaultRetryBackoff.maxDelay);
+  return { initialDelay, maxDelay };
+}
+
+let currentBackoff: RetryBackoff = initialBackoff();
 
 /**
  * Changes the retry backoff for all models (tests use a tiny `initialDelay`); returns a function restoring the
@@ -23,7 +41,8 @@ export function setRetryBackoff(backoff: Partial<RetryBackoff>): () => void {
 }
 
 /**
- * Seconds to wait before retry number `retry` (0-based): full jitter over an exponential ceiling, or, when the API
+ * Seconds to wait before retry number `retry` (0-based): full jitter over an exponential ceiling capped at `maxDelay`
+ * (the backoff Inspect uses for rate limits, which it retries without a count), or, when the API
  * said how long to wait (`retryAfter`), that wait plus up to 10% jitter so that limited calls do not return in a herd.
  */
 export function retryDelay(options: { retry: number; retryAfter?: number }): number {

@@ -1,7 +1,8 @@
 import { ModelApiError } from '../errors/model-api-error.js';
+import { ModelTimeoutError } from '../errors/model-timeout-error.js';
 import { apiErrorFromResponse, connectionError } from './api-error-from-response.js';
 import { parseSseStream, type SseEvent } from './parse-sse-stream.js';
-import { fetchTransport, type Transport, type TransportResponse } from './http-transport.js';
+import { fetchTransport, type IdleTimeout, type Transport, type TransportResponse } from './http-transport.js';
 import { nodeHttpTransport } from './node-http-transport.js';
 import { splitBaseURL, type FetchFunction } from './provider-settings.js';
 import { createRedactor, type Redactor } from './redact-secrets.js';
@@ -30,7 +31,16 @@ export interface HttpRequestOptions {
   signal?: AbortSignal;
   /** Extra headers for this request only. */
   headers?: Record<string, string | undefined>;
+  /**
+   * Seconds without data from the API after which the request fails with a retryable {@link ModelTimeoutError}:
+   * while awaiting a stream's headers, and between chunks of any body. Pass `config.idleTimeout`.
+   * @default 300
+   */
+  idleTimeout?: number;
 }
+
+/** The default of `GenerateConfig.idleTimeout`, in seconds (as Node's own `fetch`: undici's body and headers timeouts). */
+export const defaultIdleTimeout = 300;
 
 /** A successful JSON response. */
 export interface HttpJsonResponse {
@@ -127,6 +137,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return set;
   };
 
+  const idleTimeout = (request: HttpRequestOptions, stream: boolean): IdleTimeout => {
+    const seconds = request.idleTimeout ?? defaultIdleTimeout;
+    return {
+      milliseconds: seconds * 1000,
+      // A non-streamed answer may take minutes to start (the whole generation): only attemptTimeout bounds that.
+      includeHeaders: stream,
+      error: () => new ModelTimeoutError({ model: options.provider, timeout: seconds, scope: 'idle' }),
+    };
+  };
+
   const send = async (request: HttpRequestOptions, accept: string): Promise<TransportResponse> => {
     const url = split.url + request.path;
     let response: TransportResponse;
@@ -136,17 +156,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headers: request.headers ? cleanHeaders(baseHeaders(accept), request.headers) : baseHeaders(accept),
         body: JSON.stringify(request.body),
         ...(request.signal ? { signal: request.signal } : {}),
+        idleTimeout: idleTimeout(request, accept === 'text/event-stream'),
       });
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
+      if (error instanceof ModelTimeoutError) throw error;
       throw connectionError({ provider: options.provider, url, cause: error, redactor: redactorFor(request) });
     }
     if (response.status < 200 || response.status > 299) {
       let body = '';
       try {
         body = await response.text();
-      } catch {
+      } catch (error) {
         if (request.signal?.aborted) throw request.signal.reason;
+        if (error instanceof ModelTimeoutError) throw error;
       }
       throw apiErrorFromResponse({
         provider: options.provider,
@@ -162,7 +185,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   const readFailure = (request: HttpRequestOptions, error: unknown): unknown => {
     if (request.signal?.aborted) return request.signal.reason;
-    if (error instanceof ModelApiError) return error;
+    if (error instanceof ModelApiError || error instanceof ModelTimeoutError) return error;
     return connectionError({
       provider: options.provider,
       url: split.url + request.path,

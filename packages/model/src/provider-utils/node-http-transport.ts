@@ -49,14 +49,16 @@ function flatHeaders(response: IncomingMessage): Record<string, string> {
 
 /**
  * A transport over `node:http(s)` with keep-alive: about a third of the CPU of Node's `fetch` per call, which
- * matters at hundreds of calls a second. Aborting the signal destroys the request and its socket.
+ * matters at hundreds of calls a second. Aborting the signal destroys the request and its socket; so does an idle
+ * timeout, through the socket's own inactivity timer (no timer of ours per call).
  */
 export const nodeHttpTransport: Transport = async (request) => {
   const url = parsedUrl(request.url);
   const client = await loadClient(url.protocol === 'https:');
-  const { signal } = request;
+  const { signal, idleTimeout } = request;
   if (signal?.aborted) throw signal.reason;
   return await new Promise<TransportResponse>((resolve, reject) => {
+    let timedOut: Error | undefined;
     const outgoing = client.request(
       {
         protocol: url.protocol,
@@ -71,26 +73,52 @@ export const nodeHttpTransport: Transport = async (request) => {
         const done = (): void => signal?.removeEventListener('abort', onAbort);
         response.once('end', done);
         response.once('close', done);
+        if (idleTimeout && !idleTimeout.includeHeaders) outgoing.setTimeout(idleTimeout.milliseconds, onIdle);
+        // After an idle timeout the body fails with a bare "aborted": report the timeout instead.
+        const failure = (error: unknown): unknown => timedOut ?? error;
         resolve({
           status: response.statusCode ?? 0,
           headers: flatHeaders(response),
           text: async () => {
             const chunks: Buffer[] = [];
-            for await (const chunk of response) chunks.push(chunk as Buffer);
+            try {
+              for await (const chunk of response) chunks.push(chunk as Buffer);
+            } catch (error) {
+              throw failure(error);
+            }
+            if (timedOut) throw timedOut;
             return Buffer.concat(chunks).toString('utf8');
           },
-          chunks: () => response,
+          chunks: () => (idleTimeout ? reportingTimeout(response, failure) : response),
         });
       },
     );
     const onAbort = (): void => {
       outgoing.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
     };
+    const onIdle = (): void => {
+      timedOut = idleTimeout?.error() ?? new Error('idle timeout');
+      outgoing.destroy(timedOut);
+    };
+    if (idleTimeout?.includeHeaders) outgoing.setTimeout(idleTimeout.milliseconds, onIdle);
     signal?.addEventListener('abort', onAbort, { once: true });
     outgoing.once('error', (error) => {
       signal?.removeEventListener('abort', onAbort);
-      reject(error);
+      reject(timedOut ?? error);
     });
     outgoing.end(request.body);
   });
 };
+
+async function* reportingTimeout(
+  response: AsyncIterable<Uint8Array>,
+  failure: (error: unknown) => unknown,
+): AsyncGenerator<Uint8Array> {
+  try {
+    yield* response;
+  } catch (error) {
+    throw failure(error);
+  }
+  const timedOut = failure(undefined);
+  if (timedOut !== undefined) throw timedOut;
+}

@@ -70,11 +70,16 @@ export const generateConfigSchema = z.object({
    * logged in `stats.connection_limit_history`. @default false
    */
   adaptiveConnections: z.union([z.boolean(), z.number().int().positive(), adaptiveConnectionsSchema]).optional(),
-  /** Total seconds for a generate call, retries included. */
+  /** Total seconds for a generate call, retries included; rate limits are retried until it runs out. @default none */
   timeout: z.number().positive().optional(),
-  /** Seconds for one attempt. */
+  /** Seconds for one attempt; a timed-out attempt is aborted and retried. @default 600 */
   attemptTimeout: z.number().positive().optional(),
-  /** Retries of a failed call. */
+  /**
+   * Seconds without any data from the API (before a stream's headers, or between chunks of a response body) after
+   * which the attempt is aborted and retried. @default 300
+   */
+  idleTimeout: z.number().positive().optional(),
+  /** Retries of a failed call other than rate limits and overloads (429, 503, 529), which are retried in time. @default 5 */
   maxRetries: z.number().int().nonnegative().optional(),
   systemMessage: z.string().optional(),
   reasoningEffort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).optional(),

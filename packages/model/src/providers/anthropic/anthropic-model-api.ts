@@ -49,6 +49,7 @@ export function createAnthropicModelApi(options: AnthropicModelApiOptions): Mode
       path: '/messages',
       body,
       ...(generate.signal ? { signal: generate.signal } : {}),
+      ...(generate.config.idleTimeout === undefined ? {} : { idleTimeout: generate.config.idleTimeout }),
       ...(generate.config.extraHeaders ? { headers: generate.config.extraHeaders } : {}),
     };
     const started = performance.now();

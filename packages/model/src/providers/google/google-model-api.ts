@@ -53,6 +53,7 @@ export function createGoogleModelApi(options: GoogleModelApiOptions): ModelApi {
       path: stream ? `/${resource}:streamGenerateContent?alt=sse` : `/${resource}:generateContent`,
       body,
       ...(generate.signal ? { signal: generate.signal } : {}),
+      ...(generate.config.idleTimeout === undefined ? {} : { idleTimeout: generate.config.idleTimeout }),
       ...(generate.config.extraHeaders ? { headers: generate.config.extraHeaders } : {}),
     };
     const started = performance.now();

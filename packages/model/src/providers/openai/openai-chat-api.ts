@@ -46,6 +46,7 @@ export function createOpenAIChatApi(options: OpenAIChatApiOptions): ModelApi {
         path,
         body,
         ...(request.signal ? { signal: request.signal } : {}),
+        ...(request.config.idleTimeout === undefined ? {} : { idleTimeout: request.config.idleTimeout }),
         ...(request.config.extraHeaders ? { headers: request.config.extraHeaders } : {}),
       };
       const raw = stream

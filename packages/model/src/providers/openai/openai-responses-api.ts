@@ -60,6 +60,7 @@ export function createOpenAIResponsesApi(options: {
         path: options.path ?? '/responses',
         body,
         ...(request.signal ? { signal: request.signal } : {}),
+        ...(request.config.idleTimeout === undefined ? {} : { idleTimeout: request.config.idleTimeout }),
         ...(request.config.extraHeaders ? { headers: request.config.extraHeaders } : {}),
       };
       const raw = stream
