@@ -192,6 +192,11 @@ describe('secrets canary through the CLI', () => {
     outputs.openaiStream = await run({ args: ['eval', secretsTask, '--model', 'openai/gpt-4o-mini', '-M', 'stream=true', ...credentialArgs, ...common, '--log-format', 'json'], env });
     outputs.anthropic = await run({ args: ['eval', secretsTask, '--model', 'anthropic/claude-sonnet-4-5', ...credentialArgs, ...common, '--log-format', 'eval'], env });
     const firstLog = readdirSync(logDir).find((name) => name.endsWith('.eval'))!;
+    // The log holds *** for the secrets: a retry that is not given them again refuses before any call.
+    const requestsBeforeRefusal = server.requests.length;
+    const refused = await run({ args: ['eval-retry', path.join(logDir, firstLog), '--display', 'plain'], env });
+    const requestsOfRefusal = server.requests.length - requestsBeforeRefusal;
+    outputs.refusedRetry = refused;
     outputs.retry = await run({ args: ['eval-retry', path.join(logDir, firstLog), ...credentialArgs, '--display', 'plain', '--max-retries', '2', '--attempt-timeout', '2'], env });
     outputs.dump = await run({ args: ['log', 'dump', path.join(logDir, firstLog)], env });
     const bundleDir = path.join(work, 'bundle');
@@ -246,6 +251,11 @@ describe('secrets canary through the CLI', () => {
     expect(hits).toEqual({});
 
     // The runs did their work: the logs exist, every run ended, the retry reran the failed samples.
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('headers.X-Proxy-Token, apiKey, xAuthToken, API_KEY, clientSecret as ***');
+    expect(refused.stderr).toContain('-M headers=');
+    delete outputs.refusedRetry;
+    expect(requestsOfRefusal).toBe(0);
     for (const [name, output] of Object.entries(outputs)) expect(output.status, `${name}: ${output.stderr}`).toBe(0);
     expect(filesUnder(logDir).filter((file) => /\.(eval|json)$/.test(file)).length).toBe(4);
     // Every path was taken: errors that echo the request, 5xx, resets; a stall (before the answer or mid-stream),
