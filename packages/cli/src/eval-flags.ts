@@ -49,7 +49,6 @@ type FlagSpec = readonly [flags: string, description: string, repeat?: 'repeat']
 const selectionFlags: readonly FlagSpec[] = [
   ['--model <model>', 'model to evaluate, provider/name (repeatable: every task runs on each)', 'repeat'],
   ['--model-role <role=model>', 'bind a model role, e.g. grader=mockllm/model (repeatable)', 'repeat'],
-  ['-M <key=value>', 'model argument (repeatable)', 'repeat'],
   ['--limit <n|a-b>', 'run the first n samples, or samples a to b (1-based, inclusive)'],
   ['--sample-id <ids>', 'comma-separated sample ids to run'],
   ['--epochs <n>', 'epochs per sample'],
@@ -64,6 +63,7 @@ const selectionFlags: readonly FlagSpec[] = [
 
 /** Flags that change how a run goes, accepted by every running command. */
 const runFlags: readonly FlagSpec[] = [
+  ['-M <key=value>', 'model argument (repeatable); eval-retry merges them over the logged ones', 'repeat'],
   ['--max-connections <n>', 'concurrent connections per model'],
   ['--max-samples <n>', 'samples run at once per task'],
   ['--max-tasks <n>', 'tasks run at once'],
@@ -173,6 +173,7 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
     logBuffer: parseNumber('--log-buffer', flags.logBuffer) ?? 1,
     logFlushInterval: parseNumber('--log-flush-interval', flags.logFlushInterval),
     cancelGrace: parseNumber('--cancel-grace', flags.cancelGrace) ?? 3,
+    modelArgs: flags.M && flags.M.length > 0 ? parseKeyValues({ values: flags.M, flag: '-M' }) : undefined,
     config: Object.keys(config).length > 0 ? config : undefined,
   });
 }

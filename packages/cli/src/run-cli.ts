@@ -23,6 +23,7 @@ const usageErrorCodes = new Set([
   'invalid_options',
   'task_file_missing',
   'model_base_url_mismatch',
+  'model_args_redacted',
   'task_not_found',
   'unsupported_format',
 ]);

@@ -44,6 +44,9 @@ export { createOpenAICompatible, type OpenAICompatibleOptions } from './provider
 export {
   createHttpClient,
   createRedactor,
+  redactUrl,
+  redactSettings,
+  redactedMarker,
   parseRetryAfter,
   parseSseStream,
   apiErrorFromResponse,

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fromLogGenerateConfig } from '@assay/model';
+import { fromLogGenerateConfig, redactedMarker, type GenerateConfig } from '@assay/model';
 import { modelsFromLog } from './models-from-log.js';
 import type { EvalLog } from '../log/schema/index.js';
 import type { FailOnError } from '../task/task.js';
 import type { EvalOptions } from './eval-options.js';
 import { evaluate, type TaskInput } from './evaluate.js';
-import { localModelBaseUrl } from './model-base-url.js';
+import { localModelBaseUrl, recordedModelBaseUrl } from './model-base-url.js';
 import { readLogHeader } from './read-log-header.js';
 import { importTask, type TaskLoader } from './task-loader.js';
 
@@ -25,7 +25,7 @@ export interface EvalRetryOptions extends Omit<EvalOptions, 'model' | 'reuseSamp
 }
 
 /** Codes of {@link EvalRetryError}. */
-export type EvalRetryErrorCode = 'task_file_missing' | 'model_base_url_mismatch';
+export type EvalRetryErrorCode = 'task_file_missing' | 'model_base_url_mismatch' | 'model_args_redacted';
 
 /** Error raised when a log cannot safely be retried here; the message says which option overrides the check. */
 export class EvalRetryError extends Error {
@@ -39,6 +39,26 @@ export class EvalRetryError extends Error {
   }
 }
 
+/** The paths (`headers.X-Team`, `apiKey`) of values a log recorded as `***`: secrets it does not hold. */
+function redactedPaths(value: unknown, prefix = ''): string[] {
+  if (value === redactedMarker) return [prefix];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => redactedPaths(item, prefix === '' ? key : `${prefix}.${key}`));
+}
+
+/**
+ * A recorded generate config without the extra headers or body whose secrets the log left out (`***`): sending
+ * `***` would fail, and the task's own config, which set them, supplies them again.
+ */
+function withoutRedactedExtras(config: GenerateConfig): GenerateConfig {
+  const { extraHeaders, extraBody, ...rest } = config;
+  return {
+    ...rest,
+    ...(extraHeaders && redactedPaths(extraHeaders).length === 0 ? { extraHeaders } : {}),
+    ...(extraBody && redactedPaths(extraBody).length === 0 ? { extraBody } : {}),
+  };
+}
+
 function optional<TValue>(value: TValue | null | undefined): TValue | undefined {
   return value === null ? undefined : value;
 }
@@ -49,9 +69,9 @@ function logOptions(log: EvalLog, options: EvalOptions): EvalOptions {
   // Role models as recorded, each with its own args and generate config.
   const { roles } = modelsFromLog(log.eval);
   const recorded: EvalOptions = {
-    modelArgs: log.eval.model_args ?? {},
+    modelArgs: { ...log.eval.model_args, ...options.modelArgs },
     modelRoles: roles,
-    config: fromLogGenerateConfig(log.eval.model_generate_config ?? {}),
+    config: withoutRedactedExtras(fromLogGenerateConfig(log.eval.model_generate_config ?? {})),
     limit: optional(config.limit as EvalOptions['limit'] | null),
     sampleIds: optional(config.sample_id as Array<string | number> | null),
     epochs: optional(config.epochs as number | null),
@@ -68,6 +88,7 @@ function logOptions(log: EvalLog, options: EvalOptions): EvalOptions {
   return {
     ...recorded,
     ...given,
+    modelArgs: recorded.modelArgs,
     config: { ...recorded.config, ...options.config },
     modelRoles: { ...recorded.modelRoles, ...options.modelRoles },
   };
@@ -92,13 +113,22 @@ export async function evalRetry(options: EvalRetryOptions): Promise<EvalLog[]> {
         message: `${logPath}: its task file ${file ? `"${file}" ` : ''}is not on this machine. A log is data, not code, so it is not looked for elsewhere; pass the local task file to use (--task-file).`,
       });
     }
-    const logBaseUrl = log.eval.model_base_url ?? undefined;
-    const localBaseUrl = localModelBaseUrl(log.eval.model);
+    // Compared as logs record them (credentials and query values as ***); a log never holds more.
+    const logBaseUrl = recordedModelBaseUrl(log.eval.model_base_url ?? undefined);
+    const localBaseUrl = recordedModelBaseUrl(localModelBaseUrl(log.eval.model));
     if (logBaseUrl !== undefined && logBaseUrl !== localBaseUrl && !options.allowBaseUrlChange) {
       throw new EvalRetryError({
         code: 'model_base_url_mismatch',
         path: logPath,
         message: `${logPath}: the log used the model base URL ${logBaseUrl}, but this machine is configured for ${localBaseUrl ?? "the provider's default"}. Your API key is not sent to a URL taken from a log; to rerun against the local configuration pass --allow-base-url-change.`,
+      });
+    }
+    const missingArgs = redactedPaths({ ...log.eval.model_args, ...options.modelArgs });
+    if (missingArgs.length > 0) {
+      throw new EvalRetryError({
+        code: 'model_args_redacted',
+        path: logPath,
+        message: `${logPath}: the log records the model args ${missingArgs.join(', ')} as ${redactedMarker} (secrets are never written to a log). Pass them again with -M (modelArgs), e.g. -M ${missingArgs[0]!.split('.')[0]}=...`,
       });
     }
     const task = options.task

@@ -23,7 +23,7 @@ import type { EvalEventEmitter, TaskRef } from './eval-events.js';
 import type { EvalOptions } from './eval-options.js';
 import { exceedsFailOnError } from './fail-on-error.js';
 import { isoNow, logFileName, shortId } from './log-file-name.js';
-import { localModelBaseUrl } from './model-base-url.js';
+import { localModelBaseUrl, recordedModelBaseUrl } from './model-base-url.js';
 import { runSample } from './run-sample.js';
 import { copyReusableSamples, sampleKey } from './sample-reuse.js';
 import { createScoreAccumulator } from './score-accumulator.js';
@@ -128,7 +128,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     },
     model: model.name,
     model_generate_config: toLogGenerateConfig(config),
-    model_base_url: localModelBaseUrl(model.name) ?? null,
+    model_base_url: recordedModelBaseUrl(localModelBaseUrl(model.name)) ?? null,
     model_args: model.args,
     model_roles: Object.fromEntries(
       Object.entries(run.models.roles).map(([role, roleModel]) => [

@@ -77,11 +77,16 @@ describe('cacheKey', () => {
 });
 
 describe('toLogGenerateConfig', () => {
-  it('leaves out cache and masks credential headers', async () => {
+  it('leaves out cache and masks every header value but protocol ones, and credential fields of the extra body', async () => {
     const { toLogGenerateConfig } = await import('../spec/generate-config.js');
     expect(
-      toLogGenerateConfig({ maxTokens: 5, cache: true, extraHeaders: { Authorization: 'Bearer secret', 'x-team': 'evals' } }),
-    ).toEqual({ max_tokens: 5, extra_headers: { Authorization: '***', 'x-team': 'evals' } });
+      toLogGenerateConfig({
+        maxTokens: 5,
+        cache: true,
+        extraHeaders: { Authorization: 'Bearer secret', 'x-team': 'evals', 'anthropic-beta': 'b1' },
+        extraBody: { user_token: 't', top_k: 3 },
+      }),
+    ).toEqual({ max_tokens: 5, extra_headers: { Authorization: '***', 'x-team': '***', 'anthropic-beta': 'b1' }, extra_body: { user_token: '***', top_k: 3 } });
     expect(toLogGenerateConfig({ maxTokens: 5 })).toEqual({ max_tokens: 5 });
   });
 });

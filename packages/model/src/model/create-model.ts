@@ -1,4 +1,5 @@
 import { createRedactor } from '../provider-utils/redact-secrets.js';
+import { redactSettings } from '../provider-utils/redact-settings.js';
 import { loadProvider } from '../registry/provider-registry.js';
 import type { ChatMessage } from '../spec/chat-message.js';
 import { mergeGenerateConfig, type GenerateConfig } from '../spec/generate-config.js';
@@ -146,8 +147,9 @@ export function createModel(options: CreateModelOptions): Model {
     name,
     ...(options.role === undefined ? {} : { role: options.role }),
     config: options.config,
-    // What the log records as model_args: never a key given as an argument or an auth header (by name or value).
-    args: createRedactor({ secrets: [options.apiKey] }).redactValue(options.args),
+    // What the log records as model_args: credential-named args, header values and URL credentials become `***`,
+    // and the API key given to getModel is removed by value.
+    args: redactSettings(options.args, { redactor: createRedactor({ secrets: [options.apiKey] }) }),
     generate,
     load: async () => {
       if (!api) await loadApi();

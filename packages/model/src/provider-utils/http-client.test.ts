@@ -157,4 +157,41 @@ describe('createHttpClient', () => {
     const client = await clientFor(() => ({ json: {}, headers: { 'x-request-id': 'req_1' } }));
     expect((await client.postJson({ path: '/x', body: {} })).headers.get('x-request-id')).toBe('req_1');
   });
+
+  it('keeps the query string of a base URL on every request, after the path, and never shows its values', async () => {
+    const proxyKey = 'proxy-canary-key-0001';
+    // Like a proxy that needs ?key=: anything else is a 404.
+    server = await startTestServer({
+      respond: (request) => {
+        const url = new URL(request.path, 'http://localhost');
+        if (url.searchParams.get('key') !== proxyKey || url.searchParams.get('api-version') !== '2024-10-21') {
+          return { status: 404, json: { error: { message: `no route for ${request.path}` } } };
+        }
+        return url.pathname === '/v1/fail' ? { status: 400, json: { error: { message: `bad ${request.path}` } } } : { json: { path: url.pathname, alt: url.searchParams.get('alt') } };
+      },
+    });
+    const client = createHttpClient({ provider: 'azure', baseURL: `${server.url}/v1/?key=${proxyKey}&api-version=2024-10-21` });
+    expect(client.baseURL).toBe(`${server.url}/v1?key=***&api-version=2024-10-21`);
+    expect((await client.postJson({ path: '/chat/completions', body: {} })).value).toEqual({ path: '/v1/chat/completions', alt: null });
+    expect((await client.postJson({ path: '/models/m:generate?alt=sse', body: {} })).value).toEqual({ path: '/v1/models/m:generate', alt: 'sse' });
+    expect(server.requests.map((request) => request.path)).toEqual([
+      `/v1/chat/completions?key=${proxyKey}&api-version=2024-10-21`,
+      `/v1/models/m:generate?key=${proxyKey}&api-version=2024-10-21&alt=sse`,
+    ]);
+    const error = await failure(client.postJson({ path: '/fail', body: {} }));
+    expect(error.message).toContain('bad /v1/fail?key=***&api-version=2024-10-21');
+  });
+
+  it('treats every header but protocol ones as secret: echoed back, it is removed from errors and recorded calls', async () => {
+    const proxyToken = 'proxy-token-canary-4242';
+    const perCall = 'extra-header-canary-7373';
+    server = await startTestServer({ respond: (request) => ({ status: 400, json: { error: { message: `echo ${JSON.stringify(request.headers)}` } } }) });
+    const client = createHttpClient({ provider: 'openai', baseURL: server.url, headers: { 'X-Proxy-Token': proxyToken, 'anthropic-version': '2023-06-01' } });
+    const error = await failure(client.postJson({ path: '/x', body: {}, headers: { 'X-Team-Auth': perCall } }));
+    expect(server.requests[0]?.headers['x-proxy-token']).toBe(proxyToken);
+    expect(error.message).toContain('"x-proxy-token":"***"');
+    expect(error.message).toContain('"x-team-auth":"***"');
+    expect(error.message).toContain('"anthropic-version":"2023-06-01"');
+    expect(client.redactor.redact(`${proxyToken} ${perCall}`)).toBe('*** ***');
+  });
 });

@@ -4,16 +4,21 @@ import { apiErrorFromResponse, connectionError } from './api-error-from-response
 import { parseSseStream, type SseEvent } from './parse-sse-stream.js';
 import { fetchTransport, type IdleTimeout, type Transport, type TransportResponse } from './http-transport.js';
 import { nodeHttpTransport } from './node-http-transport.js';
-import { splitBaseURL, type FetchFunction } from './provider-settings.js';
+import { joinRequestURL, splitBaseURL, type FetchFunction } from './provider-settings.js';
 import { createRedactor, type Redactor } from './redact-secrets.js';
+import { redactUrl, urlSecrets } from './redact-url.js';
+import { isNonSecretHeader } from './secret-names.js';
 
 /** Options for {@link createHttpClient}. */
 export interface HttpClientOptions {
   /** Provider name, for error messages. */
   provider: string;
-  /** The API's base URL; `user:password@` in it becomes basic auth (unless `headers` has an Authorization). */
+  /**
+   * The API's base URL; `user:password@` in it becomes basic auth (unless `headers` has an Authorization), and a
+   * query string in it (`?api-version=…`, a proxy's `?key=…`) is kept on every request.
+   */
   baseURL: string;
-  /** Headers for every request, auth included; `undefined` values are dropped. */
+  /** Headers for every request, auth included; `undefined` values are dropped. All but protocol headers are secrets. */
   headers?: Record<string, string | undefined>;
   /** @default globalThis.fetch */
   fetch?: FetchFunction;
@@ -58,7 +63,7 @@ export interface HttpSseResponse {
 
 /** A small fetch-based client for JSON and server-sent-event APIs, shared by the HTTP providers. */
 export interface HttpClient {
-  /** The base URL without credentials. */
+  /** The base URL as it may be shown: credentials and query values (but `api-version`) replaced by `***`. */
   readonly baseURL: string;
   /** Removes the client's secrets; use it on every request and response recorded in a `ModelCall`. */
   readonly redactor: Redactor;
@@ -92,10 +97,13 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
-/** The values of credential headers (`Authorization`, `x-api-key`, …), with and without their `Bearer`/`Basic` scheme. */
-function credentialHeaderValues(headers: Readonly<Record<string, string | undefined>>): string[] {
+/**
+ * The values of every header but protocol ones (`content-type`, `anthropic-version`, …): `Authorization`, `x-api-key`
+ * and any custom header a proxy may need, with and without a `Bearer`/`Basic` scheme.
+ */
+function secretHeaderValues(headers: Readonly<Record<string, string | undefined>>): string[] {
   return Object.entries(headers)
-    .filter((entry): entry is [string, string] => /^(authorization|proxy-authorization|x-api-key|api-key|x-goog-api-key)$/i.test(entry[0]) && typeof entry[1] === 'string')
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !isNonSecretHeader(entry[0]))
     .flatMap(([, value]) => [value, value.replace(/^(Bearer|Basic)\s+/i, '')]);
 }
 
@@ -112,13 +120,25 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       : undefined;
   const basicToken = basic === undefined ? undefined : btoa(String.fromCharCode(...new TextEncoder().encode(basic)));
   if (basicToken !== undefined && !hasHeader(headers, 'authorization')) headers.Authorization = `Basic ${basicToken}`;
-  const clientSecrets = [...(options.secrets ?? []), split.password, basic, basicToken, ...credentialHeaderValues(headers)];
-  const redactor = createRedactor({ secrets: clientSecrets });
-  // Credentials in one request's own headers (e.g. `extraHeaders`) are removed from that request's errors too.
-  const redactorFor = (request: HttpRequestOptions): Redactor => {
-    const requestSecrets = request.headers ? credentialHeaderValues(request.headers) : [];
-    return requestSecrets.length === 0 ? redactor : createRedactor({ secrets: [...clientSecrets, ...requestSecrets] });
+  const clientSecrets = [
+    ...(options.secrets ?? []),
+    ...urlSecrets(options.baseURL),
+    basic,
+    basicToken,
+    ...secretHeaderValues(headers),
+  ];
+  let redactor = createRedactor({ secrets: clientSecrets });
+  // Secret headers of single requests (`extraHeaders`) are learnt as they are sent, so that the redactor providers
+  // use on recorded calls removes them too; a config keeps the same few, so this rarely rebuilds anything.
+  const learnt = new Set<string>();
+  const learn = (request: HttpRequestOptions): void => {
+    if (!request.headers) return;
+    const fresh = secretHeaderValues(request.headers).filter((value) => !learnt.has(value));
+    if (fresh.length === 0) return;
+    for (const value of fresh) learnt.add(value);
+    redactor = createRedactor({ secrets: [...clientSecrets, ...learnt] });
   };
+  const shownBaseURL = redactUrl(split.url);
   // The user's fetch when given; otherwise node:http(s) in Node (far cheaper per call), else the global fetch.
   const transport: Transport = options.fetch
     ? fetchTransport(options.fetch)
@@ -148,7 +168,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 
   const send = async (request: HttpRequestOptions, accept: string): Promise<TransportResponse> => {
-    const url = split.url + request.path;
+    learn(request);
+    const url = joinRequestURL(split, request.path);
     let response: TransportResponse;
     try {
       response = await transport({
@@ -161,7 +182,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
       if (error instanceof ModelTimeoutError) throw error;
-      throw connectionError({ provider: options.provider, url, cause: error, redactor: redactorFor(request) });
+      throw connectionError({ provider: options.provider, url: redactUrl(url), cause: error, redactor });
     }
     if (response.status < 200 || response.status > 299) {
       let body = '';
@@ -176,7 +197,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         status: response.status,
         headers: response.headers,
         body,
-        redactor: redactorFor(request),
+        redactor,
         ...(options.apiKeyEnvVar === undefined ? {} : { apiKeyEnvVar: options.apiKeyEnvVar }),
       });
     }
@@ -188,15 +209,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (error instanceof ModelApiError || error instanceof ModelTimeoutError) return error;
     return connectionError({
       provider: options.provider,
-      url: split.url + request.path,
+      url: redactUrl(joinRequestURL(split, request.path)),
       cause: error,
-      redactor: redactorFor(request),
+      redactor,
     });
   };
 
   return {
-    baseURL: split.url,
-    redactor,
+    baseURL: shownBaseURL,
+    get redactor() {
+      return redactor;
+    },
     async postJson(request) {
       const response = await send(request, 'application/json');
       let text: string;

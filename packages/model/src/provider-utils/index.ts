@@ -19,8 +19,12 @@ export {
 export { parseRetryAfter, parseDurationSeconds } from './parse-retry-after.js';
 export { parseSseStream, type SseEvent } from './parse-sse-stream.js';
 export { createRedactor, redactedMarker, type Redactor } from './redact-secrets.js';
+export { redactUrl, urlSecrets } from './redact-url.js';
+export { redactSettings, settingsSecrets } from './redact-settings.js';
+export { isCredentialName, isNonSecretHeader, isNonSecretQueryParameter } from './secret-names.js';
 export {
   splitBaseURL,
+  joinRequestURL,
   readEnvironment,
   type FetchFunction,
   type ProviderSettings,

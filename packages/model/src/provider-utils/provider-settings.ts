@@ -15,28 +15,55 @@ export interface ProviderSettings {
 
 /** A base URL with any `user:password@` taken out, and what was taken. */
 export interface SplitBaseURL {
-  /** The URL without credentials and without a trailing slash. */
+  /** The URL without credentials and without a trailing slash on its path; its query string is kept. */
   url: string;
+  /** The URL without credentials, query string or trailing slash: request paths are appended to it. */
+  path: string;
+  /** The base URL's query string without its `?` (`api-version=2024-10-21`), or `''`. */
+  query: string;
   username?: string;
   password?: string;
 }
 
-/** Removes `user:password@` from a base URL (fetch refuses URLs with credentials) and the trailing slash. */
+/**
+ * Removes `user:password@` from a base URL (fetch refuses URLs with credentials) and the trailing slash of its
+ * path, and sets its query string apart so that request paths go before it.
+ */
 export function splitBaseURL(baseURL: string): SplitBaseURL {
   let url: URL;
   try {
     url = new URL(baseURL);
   } catch {
-    return { url: baseURL.replace(/\/+$/, '') };
+    const queryStart = baseURL.indexOf('?');
+    const path = (queryStart === -1 ? baseURL : baseURL.slice(0, queryStart)).replace(/\/+$/, '');
+    const query = queryStart === -1 ? '' : baseURL.slice(queryStart + 1);
+    return { url: query === '' ? path : `${path}?${query}`, path, query };
   }
   const username = decodeURIComponent(url.username);
   const password = decodeURIComponent(url.password);
   url.username = '';
   url.password = '';
-  const out: SplitBaseURL = { url: url.toString().replace(/\/+$/, '') };
+  const query = url.search.slice(1);
+  url.search = '';
+  url.hash = '';
+  const path = url.toString().replace(/\/+$/, '');
+  const out: SplitBaseURL = { url: query === '' ? path : `${path}?${query}`, path, query };
   if (username) out.username = username;
   if (password) out.password = password;
   return out;
+}
+
+/**
+ * The URL of a request: `requestPath` (`/chat/completions`, which may carry its own query) appended to the base
+ * URL's path, with the base URL's query string first and the request's after it.
+ * @example joinRequestURL(splitBaseURL('https://h/v1?key=k'), '/chat?x=1') // "https://h/v1/chat?key=k&x=1"
+ */
+export function joinRequestURL(base: Pick<SplitBaseURL, 'path' | 'query'>, requestPath: string): string {
+  if (base.query === '') return base.path + requestPath;
+  const queryStart = requestPath.indexOf('?');
+  if (queryStart === -1) return `${base.path}${requestPath}?${base.query}`;
+  const ownQuery = requestPath.slice(queryStart + 1);
+  return `${base.path}${requestPath.slice(0, queryStart)}?${base.query}${ownQuery === '' ? '' : `&${ownQuery}`}`;
 }
 
 /** Reads an environment variable, or undefined outside Node or when empty. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redactSettings } from '../provider-utils/redact-settings.js';
 import { cachePolicySchema } from './cache-policy.js';
 import { fromWireKeys, toWireKeys } from './wire-keys.js';
 
@@ -110,27 +111,24 @@ export function mergeGenerateConfig(...configs: ReadonlyArray<GenerateConfig | u
 /** The snake_case object Inspect writes for a GenerateConfig (`max_tokens`, `stop_seqs`, …). */
 export function toLogGenerateConfig(config: GenerateConfig): Record<string, unknown> {
   // `cache` is a generate option in Inspect, not part of its GenerateConfig: keep it out of the log's config.
-  if (config.cache === undefined && config.extraHeaders === undefined && typeof config.adaptiveConnections !== 'object') {
+  if (
+    config.cache === undefined &&
+    config.extraHeaders === undefined &&
+    config.extraBody === undefined &&
+    typeof config.adaptiveConnections !== 'object'
+  ) {
     return toWireKeys(config);
   }
   const { cache: _cache, ...rest } = config;
   const wire = toWireKeys(rest);
-  // Credentials passed as extra headers (Authorization, x-api-key, …) must not reach the log.
-  if (rest.extraHeaders) wire.extra_headers = maskSensitiveHeaders(rest.extraHeaders);
+  // Extra headers and body fields may carry credentials a proxy needs: recorded as `***`, never dropped.
+  if (rest.extraHeaders) wire.extra_headers = redactSettings({ headers: rest.extraHeaders }).headers;
+  if (rest.extraBody) wire.extra_body = redactSettings(rest.extraBody);
   // Inspect's AdaptiveConcurrency requires every field: write the object with its defaults filled in.
   if (typeof config.adaptiveConnections === 'object') {
     wire.adaptive_connections = resolveAdaptiveConnections(config.adaptiveConnections);
   }
   return wire;
-}
-
-const sensitiveHeaderNames = /^(authorization|proxy-authorization|x-api-key|api-key|x-goog-api-key|cookie)$/i;
-
-/** Headers with the values of credential headers replaced by `***`. */
-function maskSensitiveHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const masked: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) masked[name] = sensitiveHeaderNames.test(name) ? '***' : value;
-  return masked;
 }
 
 /** Reads a GenerateConfig from its snake_case log form; unknown keys are dropped. */

@@ -38,11 +38,15 @@ export function createAzureOpenAIApi(options: {
         'or pass baseURL to getModel().',
     });
   }
+  const queryStart = endpoint.indexOf('?');
+  const endpointPath = queryStart === -1 ? endpoint : endpoint.slice(0, queryStart);
+  const endpointQuery = queryStart === -1 ? '' : endpoint.slice(queryStart);
   const apiVersion =
     options.args.apiVersion ?? readEnvironment('OPENAI_API_VERSION') ?? (options.args.responsesApi ? defaultResponsesApiVersion : defaultApiVersion);
   const client = createHttpClient({
     provider: 'openai/azure',
-    baseURL: endpoint.replace(/\/+$/, '').replace(/\/openai$/, '') + '/openai',
+    // A query string on the endpoint (a gateway's `?key=`) stays at the end, where the client keeps it.
+    baseURL: endpointPath.replace(/\/+$/, '').replace(/\/openai$/, '') + '/openai' + endpointQuery,
     headers: { 'api-key': apiKey, ...options.headers },
     secrets: [apiKey],
     apiKeyEnvVar: azureOpenAIApiKeyEnvVar,

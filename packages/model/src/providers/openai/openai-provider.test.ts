@@ -363,6 +363,13 @@ describe('openai/azure', () => {
     expect(request.json).toMatchObject({ model: 'my-gpt41', input: [{ role: 'user' }] });
   });
 
+  it('keeps a query string of the endpoint (a gateway key) on the deployment URL', async () => {
+    next = () => ({ json: readJsonFixture(fixtures, 'chat-text.json') });
+    const output = await getModel('openai/azure/dep', { apiKey: key, baseURL: `${server.url}/openai/?subscription-key=gw-canary-1` }).generate({ input: 'x' });
+    expect(output.completion).toBe('The capital of France is Paris.');
+    expect(server.requests.at(-1)!.path).toBe('/openai/deployments/dep/chat/completions?subscription-key=gw-canary-1&api-version=2024-10-21');
+  });
+
   it('names AZURE_OPENAI_API_KEY when no key is set', async () => {
     const saved = process.env.AZURE_OPENAI_API_KEY;
     delete process.env.AZURE_OPENAI_API_KEY;
