@@ -2,7 +2,17 @@
 
 // Tasks
 export { task, type Task, type TaskOptions, type Epochs, type FailOnError } from './task/task.js';
-export { defineTask, TaskOptionsError, type TaskFactory, type DefineTaskOptions } from './task/define-task.js';
+export {
+  defineTask,
+  TaskOptionsError,
+  type TaskFactory,
+  type DefineTaskOptions,
+  type TaskDefinition,
+  type TaskResult,
+} from './task/define-task.js';
+export { UnknownOptionError } from './util/unknown-option-error.js';
+export type { ModelSpec } from './model/model-spec.js';
+export { EmptySelectionError } from './runner/empty-selection-error.js';
 
 // Datasets
 export {
