@@ -5,8 +5,10 @@ export const config = defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'examples/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'docs/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Hang guards only: on a busy 2-core machine shared with other builds a slow test is not a failing one (the docs
+    // type-check took over 60 s under load). Speed is measured by `pnpm bench`, never by a test's timeout.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     pool: 'forks',
   },
 });

@@ -106,6 +106,16 @@ const pages = await Promise.all(
   pageNames.map(async (name) => ({ name, markdown: await readFile(path.join(docsDir, name), 'utf8') })),
 );
 const guidePages = pages.filter((page) => page.name !== 'README.md');
+/** Every page a reader may copy a command or an import from: the guides, the provider pages and the root README. */
+const readerPages = [
+  ...pages,
+  ...(await Promise.all(
+    (await readdir(path.join(docsDir, 'providers')))
+      .filter((name) => name.endsWith('.md'))
+      .map(async (name) => ({ name: `providers/${name}`, markdown: await readFile(path.join(docsDir, 'providers', name), 'utf8') })),
+  )),
+  { name: '../README.md', markdown: await readFile(path.join(repoDir, 'README.md'), 'utf8') },
+];
 
 let logRoot: string;
 const defaultLogDirs = [path.join(repoDir, 'logs'), path.join(docsDir, 'logs')];
@@ -154,9 +164,11 @@ async function writeSnippets(): Promise<void> {
   }
 }
 
-/** Splits a shell command line into words (double and single quotes group words). */
+/** Splits a shell command line into words as a shell does: quoted parts group and join the text around them. */
 function shellWords(line: string): string[] {
-  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? (match[3] as string));
+  return [...line.matchAll(/(?:"[^"]*"|'[^']*'|[^\s"']+)+/g)].map((match) =>
+    match[0].replace(/"([^"]*)"|'([^']*)'/g, (_quoted, double?: string, single?: string) => double ?? single ?? ''),
+  );
 }
 
 describe.each(guidePages)('$name', (page) => {
@@ -194,10 +206,10 @@ async function runCommands(block: Snippet, logDir: string): Promise<void> {
   const commands = block.code
     .split('\n')
     .map((line) => line.replace(/\s+#.*$/, '').trim())
-    .filter((line) => line.startsWith('assay '));
-  expect(commands.length, 'a sh test block needs assay commands').toBeGreaterThan(0);
+    .filter((line) => line.startsWith('npx assay '));
+  expect(commands.length, 'a sh test block needs npx assay commands').toBeGreaterThan(0);
   for (const command of commands) {
-    const words = shellWords(command).slice(1);
+    const words = shellWords(command).slice(2);
     const argv = words.map((word, index) => {
       if (words[index - 1] === '--log-dir') return path.join(logDir, word);
       const [file, task] = word.split('@');
@@ -209,6 +221,60 @@ async function runCommands(block: Snippet, logDir: string): Promise<void> {
     expect(code, `${command}\n${output.join('\n')}`).toBe(0);
   }
 }
+
+/** The `assay` invocations of a page's shell blocks, each from `assay` on (comments, env and `npx ` left out). */
+function cliInvocations(markdown: string): Array<{ line: string; npx: boolean }> {
+  return codeBlocks('', markdown)
+    .filter((block) => block.language === 'sh' || block.language === 'bash')
+    .flatMap((block) => block.code.split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, ''))
+    .flatMap((line) => {
+      const match = /(?:^|[\s;&|(])(npx\s+)?assay(\s.*|$)/.exec(line);
+      return match && !/pnpm|alias/.test(line.slice(0, match.index)) ? [{ line: `assay${match[2] ?? ''}`.trim(), npx: match[1] !== undefined }] : [];
+    });
+}
+
+describe('CLI commands in the docs', () => {
+  it.each(readerPages.map((page) => ({ name: page.name, markdown: page.markdown })))(
+    'of $name are written `npx assay` and use flags the command has',
+    async ({ name, markdown }) => {
+      const { runCli } = await import('../packages/cli/src/run-cli.js');
+      for (const { line, npx } of cliInvocations(markdown)) {
+        // One way to call the CLI: `npx assay` runs the repository's own (never the registry's) where docs say to.
+        expect(npx, `${name}: "${line}" should be written "npx ${line}"`).toBe(true);
+        const words = shellWords(line).slice(1);
+        const commandPath = words.slice(0, words.findIndex((word) => word.startsWith('-')) >>> 0);
+        const help: string[] = [];
+        await runCli({ argv: [...commandPath, '--help'], write: (text) => help.push(text), writeError: (text) => help.push(text) });
+        for (const flag of words.filter((word) => word.startsWith('--')).map((word) => word.split('=')[0]!)) {
+          expect(help.join('\n'), `${name}: "${line}" uses ${flag}, which \`assay ${commandPath.join(' ')}\` does not have`).toMatch(
+            new RegExp(`${flag}[\\s,<\\[]`),
+          );
+        }
+      }
+    },
+  );
+});
+
+describe('imports in the docs', () => {
+  it.each(readerPages.map((page) => ({ name: page.name, markdown: page.markdown })))(
+    'of $name name what their module exports',
+    async ({ name, markdown }) => {
+      const blocks = codeBlocks(name, markdown).filter((block) => ['ts', 'tsx', 'js'].includes(block.language));
+      for (const block of blocks) {
+        for (const match of block.code.matchAll(/import\s*\{([^}]*)\}\s*from\s*'(@assay\/[^']+)'/g)) {
+          const module = (await import(match[2]!)) as Record<string, unknown>;
+          const values = match[1]!
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => item !== '' && !item.startsWith('type '))
+            .map((item) => item.split(/\s+as\s+/)[0]!);
+          for (const value of values) expect(module[value], `${name}:${block.line}: ${value} from ${match[2]}`).toBeDefined();
+        }
+      }
+    },
+  );
+});
 
 describe('links', () => {
   const anchorsByPage = new Map(pages.map((page) => [page.name, anchors(page.markdown)]));

@@ -2,6 +2,7 @@ import type { EvalOptions } from '@assay/core';
 import type { Command } from 'commander';
 import { CliUsageError } from './cli-error.js';
 import { parseKeyValues } from './parse-key-values.js';
+import { parseModelRoles } from './parse-model-roles.js';
 
 /** The flags shared by `eval`, `eval-set` and (as overrides) `eval-retry`, as commander parses them. */
 export interface EvalFlags {
@@ -48,7 +49,7 @@ type FlagSpec = readonly [flags: string, description: string, repeat?: 'repeat']
 /** Flags that choose what runs: not offered by `eval-retry`, which takes them from the log. */
 const selectionFlags: readonly FlagSpec[] = [
   ['--model <model>', 'model to evaluate, provider/name (repeatable: every task runs on each)', 'repeat'],
-  ['--model-role <role=model>', 'bind a model role, e.g. grader=mockllm/model (repeatable)', 'repeat'],
+  ['--model-role <role=model>', 'bind a model role: grader=openai/gpt-4o, or grader="{model: openai/gpt-4o, temperature: 0, model_args: {…}}" (repeatable)', 'repeat'],
   ['--limit <n|a-b>', 'run the first n samples, or samples a to b (1-based, inclusive)'],
   ['--sample-id <ids>', 'comma-separated sample ids to run'],
   ['--epochs <n>', 'epochs per sample'],
@@ -180,7 +181,6 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
 
 /** The {@link EvalOptions} of `assay eval` flags. */
 export function evalOptionsFromFlags(flags: EvalFlags): EvalOptions {
-  const roles = parseKeyValues({ values: flags.modelRole, flag: '--model-role', camelCase: false });
   const run = runOptionsFromFlags(flags);
   const config = defined({
     ...run.config,
@@ -194,7 +194,7 @@ export function evalOptionsFromFlags(flags: EvalFlags): EvalOptions {
   return defined({
     ...run,
     model: flags.model.length > 0 ? flags.model : undefined,
-    modelRoles: Object.fromEntries(Object.entries(roles).map(([role, model]) => [role, String(model)])),
+    modelRoles: parseModelRoles(flags.modelRole),
     modelArgs: parseKeyValues({ values: flags.M, flag: '-M' }),
     limit: parseLimit(flags.limit),
     sampleIds: list(flags.sampleId)?.map((id) => (/^\d+$/.test(id) ? Number(id) : id)),

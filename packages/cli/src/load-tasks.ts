@@ -8,7 +8,8 @@ import { CliUsageError } from './cli-error.js';
 export interface LoadedTask {
   name: string;
   file: string;
-  create: (options: Record<string, unknown>) => Task;
+  /** Creates the task (a `defineTask` factory's `create` may be async). */
+  create: (options: Record<string, unknown>) => Promise<Task>;
 }
 
 function isTask(value: unknown): value is Task {
@@ -70,13 +71,13 @@ export async function loadTasks(spec: string): Promise<LoadedTask[]> {
   const tasks: LoadedTask[] = [];
   for (const [exportName, value] of Object.entries(module)) {
     if (isTaskFactory(value)) {
-      tasks.push({ name: value.taskName, file, create: (options) => ({ ...value(options), file }) });
+      tasks.push({ name: value.taskName, file, create: async (options) => ({ ...(await value(options)), file }) });
     } else if (isTask(value)) {
       const name = value.name === 'task' ? exportName : value.name;
       tasks.push({
         name,
         file,
-        create: (options) => {
+        create: async (options) => {
           if (Object.keys(options).length > 0) {
             throw new CliUsageError(`task "${value.name}" takes no options (-T); define it with defineTask to add some.`);
           }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './command-context.js';
 import { registerCacheCommand } from './commands/cache-command.js';
@@ -9,6 +10,9 @@ import { registerLogCommand } from './commands/log-command.js';
 import { registerScoreCommand } from './commands/score-command.js';
 import { registerViewCommand } from './commands/view-command.js';
 import { stripTerminalControls } from './strip-terminal-controls.js';
+
+// package.json is one level up from both src/ (tests) and dist/ (the built CLI).
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Error codes that mean the command was given bad input (exit code 2) rather than failing while running. */
 const usageErrorCodes = new Set([
@@ -26,6 +30,8 @@ const usageErrorCodes = new Set([
   'model_args_redacted',
   'task_not_found',
   'unsupported_format',
+  'unknown_option',
+  'empty_selection',
 ]);
 
 /** Options of {@link runCli}. */
@@ -51,6 +57,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   const context: CommandContext = { write, writeError, setExitCode: (code) => void (exitCode = code) };
   const program = new Command('assay')
     .description('Evaluate AI models: run tasks, write Inspect-compatible logs.')
+    .version(version, '--version', 'print the version of assay')
     .option('--debug', 'show stack traces')
     .exitOverride()
     .configureOutput({ writeOut: (text) => write(text.trimEnd()), writeErr: (text) => writeError(text.trimEnd()) })

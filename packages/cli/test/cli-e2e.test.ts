@@ -9,7 +9,7 @@ import { ensureBuilt } from './ensure-built.js';
 const work = mkdtempSync(path.join(os.tmpdir(), 'assay-cli-e2e-'));
 // Task files inside the repository, so they resolve @assay/core as a user's project would.
 const local = mkdtempSync(path.join(repoRoot, '.tmp-cli-e2e-'));
-beforeAll(ensureBuilt, 180_000);
+beforeAll(ensureBuilt);
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
   rmSync(local, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { assay, countingTask, logPathOf, readCalls, startAssay, waitFor } from '
 import { ensureBuilt } from './ensure-built.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'assay-cli-faults-'));
-beforeAll(ensureBuilt, 180_000);
+beforeAll(ensureBuilt);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const inFlight = 50;

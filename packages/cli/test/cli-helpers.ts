@@ -55,8 +55,8 @@ export function readCalls(file: string): string[] {
   }
 }
 
-/** Waits until `condition` holds, polling every few milliseconds. */
-export async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+/** Waits until `condition` holds, polling every few milliseconds; the timeout is a hang guard, not a speed check. */
+export async function waitFor(condition: () => boolean, timeoutMs = 300_000): Promise<void> {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');

@@ -2,7 +2,17 @@
 
 // Tasks
 export { task, type Task, type TaskOptions, type Epochs, type FailOnError } from './task/task.js';
-export { defineTask, TaskOptionsError, type TaskFactory, type DefineTaskOptions } from './task/define-task.js';
+export {
+  defineTask,
+  TaskOptionsError,
+  type TaskFactory,
+  type DefineTaskOptions,
+  type TaskDefinition,
+  type TaskResult,
+} from './task/define-task.js';
+export { UnknownOptionError } from './util/unknown-option-error.js';
+export type { ModelSpec } from './model/model-spec.js';
+export { EmptySelectionError } from './runner/empty-selection-error.js';
 
 // Datasets
 export {
@@ -38,8 +48,12 @@ export {
   assistantMessage,
   promptTemplate,
   chainOfThought,
+  defaultChainOfThoughtTemplate,
   selfCritique,
+  defaultCritiqueTemplate,
+  defaultCritiqueCompletionTemplate,
   multipleChoice,
+  multipleChoiceTemplates,
   useTools,
   chain,
   fork,
@@ -86,6 +100,8 @@ export {
   f1,
   choice,
   modelGradedQa,
+  modelGradedQaTemplate,
+  modelGradedFactTemplate,
   modelGradedFact,
   multiScorer,
   builtinScorers,

@@ -339,7 +339,7 @@ describe.skipIf(!hasChromium)(title('the log viewer in headless Chromium'), () =
       await mkdir(join(manyRoot, 'logs'));
       for (let index = 1; index <= LOGS; index += 1) await copyFile(join(logDir, assayLogs[0]!), join(manyRoot, 'logs', logName(index)));
       manyServer = await serveLogViewer({ logDir: join(manyRoot, 'logs'), port: 0 });
-    }, 120_000);
+    });
 
     afterAll(async () => {
       await manyServer?.close();
@@ -436,7 +436,7 @@ describe.skipIf(!hasChromium)(title('the log viewer in headless Chromium'), () =
         await source.close();
       }
       bigServer = await serveLogViewer({ logDir: join(bigRoot, 'logs'), port: 0 });
-    }, 180_000);
+    });
 
     afterAll(async () => {
       await bigServer?.close();

@@ -65,9 +65,9 @@ function runChild(env: Record<string, string>): Promise<string> {
 describe.skipIf(!hasOpenssl)(`HTTPS transport${hasOpenssl ? '' : ' (skipped: openssl not found)'}`, () => {
   it('calls an HTTPS endpoint whose certificate is trusted', async () => {
     expect(await runChild({ NODE_EXTRA_CA_CERTS: path.join(directory, 'cert.pem') })).toBe('completion: secure hello');
-  }, 30_000);
+  });
 
   it('refuses an untrusted certificate at once, without retrying', async () => {
     expect(await runChild({})).toBe('error: connection_error retryable=false');
-  }, 30_000);
+  });
 });

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe.each(['json', 'stream'])('after an eval (%s)', (mode) => {
-  it('the process exits promptly, with no socket left holding it open', async () => {
+  it('the process exits, with no socket left holding it open', async () => {
     const seen = new Set<string>();
     server = await startTestServer({
       respond: (request) => {
@@ -24,7 +24,6 @@ describe.each(['json', 'stream'])('after an eval (%s)', (mode) => {
         return hang ? { hang: true } : openAIReply({ request, content: answerFor(prompt) });
       },
     });
-    const started = Date.now();
     const process_ = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', child, `${server.url}/v1`, mode], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,12 +33,13 @@ describe.each(['json', 'stream'])('after an eval (%s)', (mode) => {
     process_.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => process_.on('exit', resolve));
-    const exitedAt = Date.now();
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const match = /done success 40 (\d+)/.exec(stdout);
+    const match = /done success 40 (\[.*\])/.exec(stdout);
     expect(match, stdout).not.toBeNull();
-    expect(exitedAt - Number(match![1])).toBeLessThan(1500);
-    expect(exitedAt - started).toBeLessThan(30_000);
-  }, 60_000);
+    // Checked as what is left open when the eval returns, not as how soon the process exits (which load slows):
+    // no socket, idle keep-alive or abandoned, may be holding the process open.
+    const resources = JSON.parse(match![1]!) as string[];
+    expect(resources.filter((resource) => /TCP|Socket/i.test(resource))).toEqual([]);
+  });
 });

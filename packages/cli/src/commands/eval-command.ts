@@ -11,7 +11,7 @@ export async function createTasks(files: readonly string[], taskOptionValues: re
   const taskOptions = parseKeyValues({ values: taskOptionValues, flag: '-T' });
   const tasks: Task[] = [];
   for (const file of files) {
-    for (const loaded of await loadTasks(file)) tasks.push(loaded.create(taskOptions));
+    for (const loaded of await loadTasks(file)) tasks.push(await loaded.create(taskOptions));
   }
   return tasks;
 }

@@ -1,14 +1,18 @@
 import type { GenerateConfig, Model } from '@assay/model/spec';
 import type { ScoreReducer } from '../metrics/metric.js';
+import type { ModelSpec } from '../model/model-spec.js';
 import type { FailOnError } from '../task/task.js';
 import type { EvalEventEmitter } from './eval-events.js';
 
 /** Options of {@link evaluate}. Task-level settings are overridden by these when given. */
 export interface EvalOptions {
-  /** Model(s) to evaluate (`provider/name` or a Model); several run every task once per model. */
+  /**
+   * Model(s) to evaluate (`provider/name` or a Model); several run every task once per model. A task that sets its own
+   * `model` runs on that one instead, as in Inspect.
+   */
   model?: string | Model | Array<string | Model>;
-  /** Models bound to roles (`grader`); override the task's roles. */
-  modelRoles?: Record<string, string | Model>;
+  /** Models bound to roles (`grader`): a name, a {@link ModelSpec} or a Model; override the task's roles. */
+  modelRoles?: Record<string, string | Model | ModelSpec>;
   /** Provider arguments for models given by name (`-M key=value`). */
   modelArgs?: Record<string, unknown>;
   /** Generate config merged over the task's. */
@@ -69,3 +73,35 @@ export interface EvalOptions {
   /** Receives warnings (such as samples that could not be reused). @default console.warn */
   onWarning?: (message: string) => void;
 }
+
+/** Every key of {@link EvalOptions} (the compiler checks the list both ways), for the run-time check of options. */
+export const evalOptionKeys: readonly string[] = Object.keys({
+  model: true,
+  modelRoles: true,
+  modelArgs: true,
+  config: true,
+  limit: true,
+  sampleIds: true,
+  epochs: true,
+  epochsReducer: true,
+  maxConnections: true,
+  maxSamples: true,
+  maxTasks: true,
+  messageLimit: true,
+  tokenLimit: true,
+  turnLimit: true,
+  timeLimit: true,
+  failOnError: true,
+  retryOnError: true,
+  logDir: true,
+  logFormat: true,
+  signal: true,
+  events: true,
+  taskFile: true,
+  reuseSamplesFrom: true,
+  cancelGrace: true,
+  logFlushInterval: true,
+  logBuffer: true,
+  cancelNow: true,
+  onWarning: true,
+} satisfies Record<keyof EvalOptions, true>);

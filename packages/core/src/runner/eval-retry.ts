@@ -4,8 +4,9 @@ import { fromLogGenerateConfig, redactedMarker, type GenerateConfig } from '@ass
 import { modelsFromLog } from './models-from-log.js';
 import type { EvalLog } from '../log/schema/index.js';
 import type { FailOnError } from '../task/task.js';
-import type { EvalOptions } from './eval-options.js';
-import { evaluate, type TaskInput } from './evaluate.js';
+import { checkOptionKeys } from '../util/unknown-option-error.js';
+import { evalOptionKeys, type EvalOptions } from './eval-options.js';
+import { evaluate, toTask, type TaskInput } from './evaluate.js';
 import { localModelBaseUrl, recordedModelBaseUrl } from './model-base-url.js';
 import { readLogHeader } from './read-log-header.js';
 import { importTask, type TaskLoader } from './task-loader.js';
@@ -23,6 +24,14 @@ export interface EvalRetryOptions extends Omit<EvalOptions, 'model' | 'reuseSamp
   /** Run this task (created with the options it should have) instead of loading the one the log names. */
   task?: TaskInput;
 }
+
+const evalRetryOptionKeys = [
+  ...evalOptionKeys.filter((key) => key !== 'model' && key !== 'reuseSamplesFrom'),
+  ...Object.keys({ log: true, allowBaseUrlChange: true, loadTask: true, task: true } satisfies Record<
+    Exclude<keyof EvalRetryOptions, keyof EvalOptions>,
+    true
+  >),
+];
 
 /** Codes of {@link EvalRetryError}. */
 export type EvalRetryErrorCode = 'task_file_missing' | 'model_base_url_mismatch' | 'model_args_redacted';
@@ -101,6 +110,7 @@ function logOptions(log: EvalLog, options: EvalOptions): EvalOptions {
  * @example const [log] = await evalRetry({ log: 'logs/2026-06-10T10-00-00+00-00_qa_abc.eval' });
  */
 export async function evalRetry(options: EvalRetryOptions): Promise<EvalLog[]> {
+  checkOptionKeys({ where: 'evalRetry()', value: options, known: evalRetryOptionKeys });
   const logs: EvalLog[] = [];
   const loadTask = options.loadTask ?? importTask;
   for (const logPath of [options.log].flat()) {
@@ -132,9 +142,7 @@ export async function evalRetry(options: EvalRetryOptions): Promise<EvalLog[]> {
       });
     }
     const task = options.task
-      ? typeof options.task === 'function'
-        ? options.task()
-        : options.task
+      ? await toTask(options.task)
       : await loadTask({ file: path.resolve(file!), task: log.eval.task, args: log.eval.task_args ?? {} });
     const { taskFile: _taskFile, allowBaseUrlChange: _allow, loadTask: _load, log: _log, task: _task, ...rest } = options;
     const run = logOptions(log, rest);

@@ -4,8 +4,9 @@ import type { Model } from '@assay/model';
 import { LogError } from '../log/log-error.js';
 import type { EvalLog } from '../log/schema/index.js';
 import type { Task } from '../task/task.js';
-import type { EvalOptions } from './eval-options.js';
-import { evaluate, type TaskInput } from './evaluate.js';
+import { checkOptionKeys } from '../util/unknown-option-error.js';
+import { evalOptionKeys, type EvalOptions } from './eval-options.js';
+import { evaluate, toTask, type TaskInput } from './evaluate.js';
 import { readLogHeader } from './read-log-header.js';
 import { sampleJournalPath } from '../log/node/sample-journal.js';
 
@@ -21,6 +22,14 @@ export interface EvalSetOptions extends Omit<EvalOptions, 'logDir' | 'reuseSampl
   /** Told before each further attempt. */
   onRetry?: (options: { task: string; model: string; attempt: number; waitSeconds: number; log: EvalLog }) => void;
 }
+
+const evalSetOptionKeys = [
+  ...evalOptionKeys.filter((key) => key !== 'reuseSamplesFrom' && key !== 'taskFile'),
+  ...Object.keys({ tasks: true, retryAttempts: true, retryWait: true, onRetry: true } satisfies Record<
+    Exclude<keyof EvalSetOptions, keyof EvalOptions>,
+    true
+  >),
+];
 
 /** What {@link evalSet} did: whether every task × model succeeded, and the log of each. */
 export interface EvalSetResult {
@@ -90,16 +99,16 @@ const sleep = (seconds: number, signal: AbortSignal | undefined): Promise<void> 
  */
 export async function evalSet(options: EvalSetOptions): Promise<EvalSetResult> {
   const { tasks, retryAttempts = 10, retryWait = 30, onRetry, ...evalOptions } = options;
-  const taskList: Task[] = [tasks]
-    .flat()
-    .map((input) => (typeof input === 'function' ? input() : input));
+  checkOptionKeys({ where: 'evalSet()', value: options, known: evalSetOptionKeys });
+  const taskList: Task[] = await Promise.all([tasks].flat().map(toTask));
   const requested = options.model ?? process.env.ASSAY_MODEL;
   const models: Array<string | Model | undefined> = requested === undefined ? [undefined] : [requested].flat();
   const existing = await logsInDir(options.logDir);
-  const runs = taskList.flatMap((task) => models.map((model) => ({ task, model })));
+  // A task's own model takes precedence over the set's (as in evaluate()), so such a task runs once.
+  const runs = taskList.flatMap((task) => (task.model === undefined ? models : [undefined]).map((model) => ({ task, model })));
 
   const runOne = async (run: { task: Task; model: string | Model | undefined }): Promise<EvalLog> => {
-    const modelName = typeof run.model === 'string' ? run.model : run.model?.name ?? run.task.model;
+    const modelName = run.task.model ?? (typeof run.model === 'string' ? run.model : run.model?.name);
     const mine = existing.filter(
       (entry) =>
         entry.log.eval.task === run.task.name &&

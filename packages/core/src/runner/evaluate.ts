@@ -4,11 +4,13 @@ import type { ActiveModels } from '../model/active-model.js';
 import type { TaskFactory } from '../task/define-task.js';
 import type { Task } from '../task/task.js';
 import { createEvalEventEmitter } from './eval-events.js';
-import type { EvalOptions } from './eval-options.js';
+import { evalOptionKeys, type EvalOptions } from './eval-options.js';
 import { shortId } from './log-file-name.js';
 import { recordModelCalls } from './model-call-recorder.js';
 import { runTask } from './run-task.js';
 import { toRunModel } from './to-run-model.js';
+import { checkOptionKeys } from '../util/unknown-option-error.js';
+import { checkSelection } from './check-selection.js';
 
 /** A task, or a task factory called with its default options. */
 export type TaskInput = Task | TaskFactory;
@@ -24,8 +26,9 @@ export class NoModelError extends Error {
   }
 }
 
-function toTask(input: TaskInput): Task {
-  return typeof input === 'function' ? input() : input;
+/** The task of a {@link TaskInput}: a task factory is called with its default options (and awaited if async). */
+export async function toTask(input: TaskInput): Promise<Task> {
+  return typeof input === 'function' ? await input() : input;
 }
 
 async function runLimited<TItem, TResult>(
@@ -45,19 +48,37 @@ async function runLimited<TItem, TResult>(
   return results;
 }
 
+function modelName(model: string | Model): string {
+  return typeof model === 'string' ? model : model.name;
+}
+
+function warnModelKept(options: { task: Task; model: NonNullable<EvalOptions['model']>; warn: (message: string) => void }): void {
+  const own = modelName(options.task.model!);
+  const given = [options.model].flat().map(modelName).filter((name) => name !== own);
+  if (given.length === 0) return;
+  options.warn(
+    `Task "${options.task.name}" runs on its own model ${own}, not on ${given.join(', ')}: a model set on the task takes precedence, as in Inspect.`,
+  );
+}
+
 /**
  * Runs tasks against models and writes a log per task × model; samples run concurrently and stream to disk.
  * @example const [log] = await evaluate(myTask, { model: 'mockllm/model' });
  */
 export async function evaluate(tasks: TaskInput | TaskInput[], options: EvalOptions = {}): Promise<EvalLog[]> {
-  const taskList = (Array.isArray(tasks) ? tasks : [tasks]).map(toTask);
+  checkOptionKeys({ where: 'evaluate()', value: options, known: evalOptionKeys });
+  const taskList = await Promise.all((Array.isArray(tasks) ? tasks : [tasks]).map(toTask));
   const runId = shortId();
   const events = options.events ?? createEvalEventEmitter();
   const signal = options.signal ?? new AbortController().signal;
   const runs: Array<{ task: Task; model: Model; models: ActiveModels }> = [];
+  const warn = options.onWarning ?? ((message: string) => console.warn(message));
   for (const task of taskList) {
-    const requested = options.model ?? task.model ?? process.env.ASSAY_MODEL;
+    checkSelection({ task, eval: options, warn });
+    // As in Inspect (`task.model or model`): a task's own model wins over the eval's, which applies to the others.
+    const requested = task.model ?? options.model ?? process.env.ASSAY_MODEL;
     if (!requested) throw new NoModelError(task.name);
+    if (task.model !== undefined && options.model !== undefined) warnModelKept({ task, model: options.model, warn });
     const roles: Record<string, Model> = {};
     for (const [role, value] of Object.entries({ ...task.modelRoles, ...options.modelRoles })) {
       roles[role] = toRunModel({ value, role, modelArgs: options.modelArgs });

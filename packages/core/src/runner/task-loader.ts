@@ -22,15 +22,15 @@ function isTask(value: unknown): value is Task {
   return typeof value === 'object' && value !== null && 'dataset' in value && 'solver' in value && 'scorers' in value;
 }
 
-/** Finds the task named `task` among a task module's exports and creates it with `args`. */
-export function taskFromModule(options: {
+/** Finds the task named `task` among a task module's exports and creates it with `args` (awaiting an async factory). */
+export async function taskFromModule(options: {
   module: Record<string, unknown>;
   file: string;
   task: string;
   args: Record<string, unknown>;
-}): Task {
+}): Promise<Task> {
   for (const [exportName, value] of Object.entries(options.module)) {
-    if (isTaskFactory(value) && value.taskName === options.task) return { ...value(options.args), file: options.file };
+    if (isTaskFactory(value) && value.taskName === options.task) return { ...(await value(options.args)), file: options.file };
     if (isTask(value) && (value.name === options.task || (value.name === 'task' && exportName === options.task))) {
       return { ...value, name: options.task, file: options.file };
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeOptionIssues, schemaKeys } from '../util/describe-option-issues.js';
 import { strictOptions } from '../util/strict-options.js';
 import type { Score } from '../log/schema/score.js';
 import type { Target } from '../solver/target.js';
@@ -34,9 +35,14 @@ export function parseScorerOptions<TSchema extends z.ZodType>(options: {
 }): z.output<TSchema> {
   const parsed = options.schema.safeParse(options.value ?? {});
   if (!parsed.success) {
+    const unknownKeys = parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys');
+    // Unknown keys get one line naming them with the right spelling; other problems keep zod's own wording.
+    const details = unknownKeys
+      ? describeOptionIssues({ issues: parsed.error.issues, known: schemaKeys(options.schema) }).join('; ')
+      : z.prettifyError(parsed.error);
     throw new ScorerError({
       code: 'invalid_options',
-      message: `Invalid options for scorer "${options.name}": ${z.prettifyError(parsed.error)}`,
+      message: `Invalid options for scorer "${options.name}": ${details}`,
       cause: parsed.error,
     });
   }

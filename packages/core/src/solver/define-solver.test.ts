@@ -47,7 +47,9 @@ describe('defineSolver', () => {
   });
 
   it('rejects unknown options of built-in solvers', () => {
-    expect(() => generate({ toolcalls: 'none' } as never)).toThrow(/solver "generate".*Unrecognized key.*toolcalls/);
+    expect(() => generate({ toolcalls: 'none' } as never)).toThrow(
+      'Invalid options for solver "generate": unknown option "toolcalls" (did you mean "toolCalls"?).',
+    );
   });
 
   it('defaults to a solver without options', () => {

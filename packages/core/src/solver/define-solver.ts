@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaKeys } from '../util/describe-option-issues.js';
 import { strictOptions } from '../util/strict-options.js';
 import { recordedArgs } from './recorded-args.js';
 import type { Solver } from './solver.js';
@@ -44,7 +45,9 @@ export function defineSolver<TOptions extends z.ZodType = typeof noOptions>(
   const schema: z.ZodType = strictOptions(definition.options ?? noOptions);
   const factory = (options?: unknown): Solver => {
     const parsed = schema.safeParse(options ?? {});
-    if (!parsed.success) throw new SolverOptionsError({ solver: definition.name, issues: parsed.error.issues });
+    if (!parsed.success) {
+      throw new SolverOptionsError({ solver: definition.name, issues: parsed.error.issues, known: schemaKeys(schema) });
+    }
     const data = parsed.data as z.output<TOptions>;
     return { name: definition.name, args: recordedArgs(data), solve: definition.create(data) };
   };

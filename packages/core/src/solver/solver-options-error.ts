@@ -1,10 +1,13 @@
 import type { z } from 'zod';
+import { describeOptionIssues } from '../util/describe-option-issues.js';
 
 /** Options for {@link SolverOptionsError}. */
 export interface SolverOptionsErrorOptions {
   /** Registry name of the solver. */
   solver: string;
   issues: readonly z.core.$ZodIssue[];
+  /** The solver's option keys, to suggest the right one for an unknown key. */
+  known?: readonly string[];
 }
 
 /** Thrown when a solver is created with options that do not match its schema. */
@@ -14,10 +17,7 @@ export class SolverOptionsError extends Error {
   readonly issues: readonly z.core.$ZodIssue[];
 
   constructor(options: SolverOptionsErrorOptions) {
-    const details = options.issues.map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(options)';
-      return `${field}: ${issue.message}`;
-    });
+    const details = describeOptionIssues({ issues: options.issues, known: options.known ?? [] });
     super(`Invalid options for solver "${options.solver}": ${details.join('; ')}. Check the solver's options and try again.`);
     this.name = 'SolverOptionsError';
     this.solver = options.solver;

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { strictOptions } from '../util/strict-options.js';
+import { suggestOptionKey } from '../util/suggest-option-key.js';
 import { task, type Task, type TaskOptions } from './task.js';
 
-/** A task factory with typed options: call it with options (validated by its zod schema) to get a Task. */
-export interface TaskFactory<TOptions extends z.ZodObject = z.ZodObject> {
-  (options?: z.input<TOptions>): Task;
+/** What a task factory's `create` returns: the options of {@link task}, the name optional. */
+export type TaskDefinition = Omit<TaskOptions, 'name'> & { name?: string };
+
+/**
+ * A task factory with typed options: call it with options (validated by its zod schema) to get a Task, or a promise
+ * of one when its `create` is async.
+ */
+export interface TaskFactory<TOptions extends z.ZodObject = z.ZodObject, TResult extends Task | Promise<Task> = Task | Promise<Task>> {
+  (options?: z.input<TOptions>): TResult;
   readonly taskName: string;
   /** Validates and coerces options; the CLI's `-T key=value` goes through it. */
   readonly options: TOptions;
@@ -12,11 +19,12 @@ export interface TaskFactory<TOptions extends z.ZodObject = z.ZodObject> {
 }
 
 /** Options of {@link defineTask}. */
-export interface DefineTaskOptions<TOptions extends z.ZodObject> {
+export interface DefineTaskOptions<TOptions extends z.ZodObject, TCreated extends TaskDefinition | Promise<TaskDefinition>> {
   name: string;
   /** zod object schema of the task's options; its defaults are applied and the result recorded as `task_args`. */
   options?: TOptions;
-  create: (options: z.output<TOptions>) => Omit<TaskOptions, 'name'> & { name?: string };
+  /** Builds the task from its parsed options; may be async (e.g. to read a few-shot file first). */
+  create: (options: z.output<TOptions>) => TCreated;
 }
 
 /** Error raised for task options that do not match the task's schema. */
@@ -33,28 +41,44 @@ export class TaskOptionsError extends Error {
   }
 }
 
+/** A factory's result: a Task, or a promise of one when `create` is async. */
+export type TaskResult<TCreated> = TCreated extends Promise<unknown> ? Promise<Task> : Task;
+
+function isPromiseLike(value: unknown): value is PromiseLike<TaskDefinition> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+function unknownOptionMessage(keys: readonly string[], known: readonly string[]): string {
+  const hints = keys.map((key) => suggestOptionKey({ key, known })).filter((hint) => hint !== undefined);
+  return hints.length > 0 ? `unknown option (${hints.join('; ')})` : 'unknown option';
+}
+
 /**
  * Defines a task factory with typed, validated options.
  * @example export const qa = defineTask({ name: 'qa', options: z.object({ shots: z.number().default(0) }), create: ({ shots }) => ({ dataset, solver }) })
  */
-export function defineTask<TOptions extends z.ZodObject = z.ZodObject>(
-  definition: DefineTaskOptions<TOptions>,
-): TaskFactory<TOptions> {
+export function defineTask<
+  TOptions extends z.ZodObject = z.ZodObject,
+  TCreated extends TaskDefinition | Promise<TaskDefinition> = TaskDefinition,
+>(definition: DefineTaskOptions<TOptions, TCreated>): TaskFactory<TOptions, TaskResult<TCreated>> {
   const schema = (definition.options ?? z.object({})) as TOptions;
   const strict = strictOptions(schema);
-  const factory = (options?: z.input<TOptions>): Task => {
+  const factory = (options?: z.input<TOptions>): TaskResult<TCreated> => {
     const parsed = strict.safeParse(options ?? {});
     if (!parsed.success) {
       throw new TaskOptionsError(
         definition.name,
         parsed.error.issues.map((issue) => ({
           key: issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || '(options)',
-          message: issue.code === 'unrecognized_keys' ? 'unknown option' : issue.message,
+          message: issue.code === 'unrecognized_keys' ? unknownOptionMessage(issue.keys, Object.keys(schema.shape)) : issue.message,
         })),
       );
     }
+    const args = parsed.data as Record<string, unknown>;
+    const toTask = (created: TaskDefinition): Task => ({ ...task({ ...created, name: created.name ?? definition.name }), args });
     const created = definition.create(parsed.data as z.output<TOptions>);
-    return { ...task({ ...created, name: created.name ?? definition.name }), args: parsed.data as Record<string, unknown> };
+    const result = isPromiseLike(created) ? Promise.resolve(created).then(toTask) : toTask(created as TaskDefinition);
+    return result as TaskResult<TCreated>;
   };
   return Object.assign(factory, { taskName: definition.name, options: schema, kind: 'task-factory' as const });
 }

@@ -1,2 +1,9 @@
 export { task, type Task, type TaskOptions, type Epochs, type FailOnError } from './task.js';
-export { defineTask, TaskOptionsError, type TaskFactory, type DefineTaskOptions } from './define-task.js';
+export {
+  defineTask,
+  TaskOptionsError,
+  type TaskFactory,
+  type DefineTaskOptions,
+  type TaskDefinition,
+  type TaskResult,
+} from './define-task.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { includes, match } from '../scorer/index.js';
 import { defineTask, TaskOptionsError } from './define-task.js';
+import { UnknownOptionError } from '../util/unknown-option-error.js';
 import { task } from './task.js';
 
 describe('task', () => {
@@ -35,5 +36,40 @@ describe('defineTask', () => {
     expect(() => qa({ bogus: 1 } as never)).toThrow(TaskOptionsError);
     expect(() => qa({ bogus: 1 } as never)).toThrow('Invalid options for task "qa": bogus: unknown option.');
     expect(() => qa({ style: 'medium' as never })).toThrow(/style: /);
+  });
+});
+
+describe('task options', () => {
+  it('rejects an Inspect-spelled or unsupported key, naming it and the Assay spelling', () => {
+    const options = { name: 'ported', dataset: [{ input: 'a' }], message_limit: 5, sandbox: 'docker' } as never;
+    expect(() => task(options)).toThrow(UnknownOptionError);
+    expect(() => task(options)).toThrow(
+      /^Unknown options for task "ported": "message_limit" \(Assay spells it "messageLimit"\), "sandbox" \(sandboxes are not supported in Assay yet/,
+    );
+  });
+  it('rejects a misspelt key returned by a defineTask create', () => {
+    const factory = defineTask({ name: 'typo', create: () => ({ dataset: [{ input: 'a' }], tokenLimt: 10 }) as never });
+    expect(() => factory()).toThrow('"tokenLimt" (did you mean "tokenLimit"?)');
+  });
+  it('suggests the Assay spelling of a defineTask option', () => {
+    const factory = defineTask({ name: 'qa', options: z.object({ maxShots: z.number().default(0) }), create: () => ({ dataset: [] }) });
+    expect(() => factory({ max_shots: 2 } as never)).toThrow('max_shots: unknown option (Assay spells it "maxShots")');
+  });
+});
+
+describe('defineTask with an async create', () => {
+  it('returns a promise of the task, options applied and recorded', async () => {
+    const fewShot = defineTask({
+      name: 'few_shot',
+      options: z.object({ shots: z.number().default(2) }),
+      create: async ({ shots }) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return { dataset: [{ input: `with ${shots} shots` }], model: 'mockllm/model' };
+      },
+    });
+    const created = await fewShot({ shots: 3 });
+    expect(created.name).toBe('few_shot');
+    expect(created.args).toEqual({ shots: 3 });
+    expect(created.dataset.samples[0]?.input).toBe('with 3 shots');
   });
 });

@@ -3,9 +3,11 @@ import type { Dataset } from '../dataset/index.js';
 import { memoryDataset } from '../dataset/index.js';
 import type { Sample } from '../log/schema/sample.js';
 import type { Metric, ScoreReducer } from '../metrics/metric.js';
+import type { ModelSpec } from '../model/model-spec.js';
 import type { Scorer } from '../scorer/scorer.js';
 import type { Solver } from '../solver/solver.js';
 import { generate } from '../solver/index.js';
+import { checkOptionKeys } from '../util/unknown-option-error.js';
 
 /** How a sample counts as failed for `failOnError`: see {@link TaskOptions.failOnError}. */
 export type FailOnError = boolean | number;
@@ -44,8 +46,8 @@ export interface TaskOptions {
    */
   failOnError?: FailOnError;
   /** Models bound to roles (`grader`) for this task; eval-level roles take precedence. */
-  modelRoles?: Record<string, string | Model>;
-  /** Model to evaluate when the eval gives none. */
+  modelRoles?: Record<string, string | Model | ModelSpec>;
+  /** Model this task runs on; takes precedence over the eval's `model` (`--model`), as in Inspect. */
   model?: string | Model;
   metadata?: Record<string, unknown>;
   /** Version of the task definition. @default 0 */
@@ -68,7 +70,7 @@ export interface Task {
   readonly turnLimit?: number;
   readonly timeLimit?: number;
   readonly failOnError?: FailOnError;
-  readonly modelRoles: Record<string, string | Model>;
+  readonly modelRoles: Record<string, string | Model | ModelSpec>;
   readonly model?: string | Model;
   readonly metadata: Record<string, unknown>;
   readonly version: number | string;
@@ -77,6 +79,28 @@ export interface Task {
   /** The file the task was loaded from, when loaded by the CLI. */
   readonly file?: string;
 }
+
+// Every key of TaskOptions, checked by the compiler both ways: task files load without type-checking, so task()
+// checks at run time that a task sets no key it would ignore (`message_limit`, `sandbox`).
+const taskOptionKeys = Object.keys({
+  name: true,
+  dataset: true,
+  setup: true,
+  solver: true,
+  scorer: true,
+  metrics: true,
+  config: true,
+  epochs: true,
+  messageLimit: true,
+  tokenLimit: true,
+  turnLimit: true,
+  timeLimit: true,
+  failOnError: true,
+  modelRoles: true,
+  model: true,
+  metadata: true,
+  version: true,
+} satisfies Record<keyof TaskOptions, true>);
 
 /** Renames repeated scorer names as Inspect does (`match`, `match1`, `match2`), since names key the scores. */
 function uniqueScorers(scorers: readonly Scorer[]): Scorer[] {
@@ -99,6 +123,7 @@ function toList<TItem>(value: TItem | TItem[] | undefined): TItem[] {
  * @example task({ dataset: [{ input: 'Say hi', target: 'hi' }], solver: generate(), scorer: includes() })
  */
 export function task(options: TaskOptions): Task {
+  checkOptionKeys({ where: `task "${typeof options.name === 'string' ? options.name : 'task'}"`, value: options, known: taskOptionKeys });
   const dataset = Array.isArray(options.dataset) ? memoryDataset({ samples: options.dataset }) : options.dataset;
   const epochs = typeof options.epochs === 'object' ? options.epochs.epochs : (options.epochs ?? 1);
   if (!Number.isInteger(epochs) || epochs < 1) {

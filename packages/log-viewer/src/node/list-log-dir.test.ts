@@ -38,7 +38,7 @@ beforeAll(async () => {
   await writeLog({ name: 'cancelled.eval', finish: 'cancelled' });
   await writeLog({ name: 'running.eval' });
   for (let index = 0; index < 20; index += 1) await copyFile(join(logDir, 'finished.eval'), join(logDir, `copy-${String(20 - index).padStart(2, '0')}.eval`));
-}, 120_000);
+});
 
 afterAll(async () => {
   if (logDir) await rm(logDir, { recursive: true, force: true });

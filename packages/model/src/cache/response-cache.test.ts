@@ -233,7 +233,7 @@ describe('Model.generate with cache', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
     let sawTemp = false;
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 300_000; // a hang guard: the loop ends when the child is killed or exits
     while (Date.now() < deadline && child.exitCode === null) {
       const names = await readdir(folder).catch(() => [] as string[]);
       if (names.some((name) => name.endsWith('.tmp'))) {

@@ -198,7 +198,8 @@ describe('Model.generate retries', () => {
   });
 
   it('stops at the total timeout, retries included', async () => {
-    const model = scriptedModel('always-hung', () => never(), { timeout: 0.2, attemptTimeout: 0.03, maxRetries: 1000 });
+    // The total timeout is many attempt timeouts long, so a second attempt starts even when load delays the timers.
+    const model = scriptedModel('always-hung', () => never(), { timeout: 1, attemptTimeout: 0.03, maxRetries: 1000 });
     const error = await model.generate({ input: 'hi' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelTimeoutError);
     expect(error).toMatchObject({ scope: 'total', isRetryable: false, code: 'model_timeout' });

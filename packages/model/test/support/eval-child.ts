@@ -15,4 +15,6 @@ const [log] = await evaluate(task({ name: 'exit', dataset, solver: generate(), s
   maxConnections: 10,
   config: { attemptTimeout: 1 },
 });
-process.stdout.write(`done ${log?.status} ${log?.results?.completed_samples} ${Date.now()}\n`);
+// What could still keep the process alive once the eval is over: the test checks no socket is among them.
+const resources = process.getActiveResourcesInfo().filter((resource) => resource !== 'TTYWrap' && resource !== 'PipeWrap');
+process.stdout.write(`done ${log?.status} ${log?.results?.completed_samples} ${JSON.stringify(resources)}\n`);
