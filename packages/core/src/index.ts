@@ -129,6 +129,7 @@ export {
   readLogHeader,
   scoreEvalLog,
   NoModelError,
+  EvalOptionsError,
   createEvalEventEmitter,
   type EvalOptions,
   type EvalRetryOptions,
