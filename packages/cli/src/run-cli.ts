@@ -25,6 +25,8 @@ const usageErrorCodes = new Set([
   'model_base_url_mismatch',
   'task_not_found',
   'unsupported_format',
+  'eval_options_invalid',
+  'invalid_model_args',
 ]);
 
 /** Options of {@link runCli}. */
