@@ -24,6 +24,7 @@ export {
   type MemoryDatasetOptions,
   type JsonDatasetOptions,
   type CsvDatasetOptions,
+  type DatasetEncoding,
 } from './dataset/index.js';
 export { sampleSchema, type Sample } from './log/schema/sample.js';
 
