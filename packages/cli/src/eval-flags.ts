@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CliUsageError } from './cli-error.js';
 import { parseKeyValues } from './parse-key-values.js';
 import { parseModelRoles } from './parse-model-roles.js';
+import { numberFlagError, parseNumberFlag } from './parse-number-flag.js';
 
 /** The flags shared by `eval`, `eval-set` and (as overrides) `eval-retry`, as commander parses them. */
 export interface EvalFlags {
@@ -105,26 +106,27 @@ export function addRunFlags(command: Command): Command {
   return addFlags(command, runFlags);
 }
 
-/** Parses a number flag, or fails with a usage error naming the flag. */
-export function parseNumber(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number)) throw new CliUsageError(`${flag} expects a number, got "${value}".`);
-  return number;
-}
-
 function parseLimit(value: string | undefined): number | [number, number] | undefined {
   if (value === undefined) return undefined;
-  const range = /^(\d+)-(\d+)$/.exec(value);
-  if (range) return [Number(range[1]) - 1, Number(range[2])];
-  return parseNumber('--limit', value);
+  const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(value);
+  if (!range) return parseNumberFlag('--limit', value);
+  const [start, end] = [Number(range[1]), Number(range[2])];
+  if (start < 1 || end < start) {
+    throw numberFlagError('--limit', value, 'a whole number of 1 or more, or a range a-b with 1 <= a <= b');
+  }
+  return [start - 1, end];
 }
 
 function parseFailOnError(value: string | undefined): boolean | number | undefined {
   if (value === undefined) return undefined;
   if (value === 'true') return true;
   if (value === 'false') return false;
-  return parseNumber('--fail-on-error', value);
+  const number = parseNumberFlag('--fail-on-error', value);
+  // Below 1 it is a fraction of the samples; from 1 on, a count of them.
+  if (number !== undefined && number >= 1 && !Number.isInteger(number)) {
+    throw numberFlagError('--fail-on-error', value, 'true, false, a fraction below 1 or a whole count');
+  }
+  return number;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -150,30 +152,30 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
     throw new CliUsageError(`--log-format must be "eval" or "json", got "${flags.logFormat}".`);
   }
   const config = defined({
-    timeout: parseNumber('--timeout', flags.timeout),
-    maxRetries: parseNumber('--max-retries', flags.maxRetries),
-    attemptTimeout: parseNumber('--attempt-timeout', flags.attemptTimeout),
-    idleTimeout: parseNumber('--idle-timeout', flags.idleTimeout),
+    timeout: parseNumberFlag('--timeout', flags.timeout),
+    maxRetries: parseNumberFlag('--max-retries', flags.maxRetries),
+    attemptTimeout: parseNumberFlag('--attempt-timeout', flags.attemptTimeout),
+    idleTimeout: parseNumberFlag('--idle-timeout', flags.idleTimeout),
     adaptiveConnections:
       typeof flags.adaptiveConnections === 'string'
-        ? parseNumber('--adaptive-connections', flags.adaptiveConnections)
+        ? parseNumberFlag('--adaptive-connections', flags.adaptiveConnections)
         : flags.adaptiveConnections,
   });
   return defined({
-    maxConnections: parseNumber('--max-connections', flags.maxConnections),
-    maxSamples: parseNumber('--max-samples', flags.maxSamples),
-    maxTasks: parseNumber('--max-tasks', flags.maxTasks),
-    messageLimit: parseNumber('--message-limit', flags.messageLimit),
-    tokenLimit: parseNumber('--token-limit', flags.tokenLimit),
-    turnLimit: parseNumber('--turn-limit', flags.turnLimit),
-    timeLimit: parseNumber('--time-limit', flags.timeLimit),
+    maxConnections: parseNumberFlag('--max-connections', flags.maxConnections),
+    maxSamples: parseNumberFlag('--max-samples', flags.maxSamples),
+    maxTasks: parseNumberFlag('--max-tasks', flags.maxTasks),
+    messageLimit: parseNumberFlag('--message-limit', flags.messageLimit),
+    tokenLimit: parseNumberFlag('--token-limit', flags.tokenLimit),
+    turnLimit: parseNumberFlag('--turn-limit', flags.turnLimit),
+    timeLimit: parseNumberFlag('--time-limit', flags.timeLimit),
     failOnError: parseFailOnError(flags.failOnError),
-    retryOnError: parseNumber('--retry-on-error', flags.retryOnError),
+    retryOnError: parseNumberFlag('--retry-on-error', flags.retryOnError),
     logDir: flags.logDir,
     logFormat: flags.logFormat as 'eval' | 'json' | undefined,
-    logBuffer: parseNumber('--log-buffer', flags.logBuffer) ?? 1,
-    logFlushInterval: parseNumber('--log-flush-interval', flags.logFlushInterval),
-    cancelGrace: parseNumber('--cancel-grace', flags.cancelGrace) ?? 3,
+    logBuffer: parseNumberFlag('--log-buffer', flags.logBuffer) ?? 1,
+    logFlushInterval: parseNumberFlag('--log-flush-interval', flags.logFlushInterval),
+    cancelGrace: parseNumberFlag('--cancel-grace', flags.cancelGrace) ?? 3,
     modelArgs: flags.M && flags.M.length > 0 ? parseKeyValues({ values: flags.M, flag: '-M' }) : undefined,
     config: Object.keys(config).length > 0 ? config : undefined,
   });
@@ -184,10 +186,10 @@ export function evalOptionsFromFlags(flags: EvalFlags): EvalOptions {
   const run = runOptionsFromFlags(flags);
   const config = defined({
     ...run.config,
-    temperature: parseNumber('--temperature', flags.temperature),
-    topP: parseNumber('--top-p', flags.topP),
-    maxTokens: parseNumber('--max-tokens', flags.maxTokens),
-    seed: parseNumber('--seed', flags.seed),
+    temperature: parseNumberFlag('--temperature', flags.temperature),
+    topP: parseNumberFlag('--top-p', flags.topP),
+    maxTokens: parseNumberFlag('--max-tokens', flags.maxTokens),
+    seed: parseNumberFlag('--seed', flags.seed),
     stopSeqs: list(flags.stopSeqs),
     systemMessage: flags.systemMessage,
   });
@@ -198,7 +200,7 @@ export function evalOptionsFromFlags(flags: EvalFlags): EvalOptions {
     modelArgs: parseKeyValues({ values: flags.M, flag: '-M' }),
     limit: parseLimit(flags.limit),
     sampleIds: list(flags.sampleId)?.map((id) => (/^\d+$/.test(id) ? Number(id) : id)),
-    epochs: parseNumber('--epochs', flags.epochs),
+    epochs: parseNumberFlag('--epochs', flags.epochs),
     epochsReducer: list(flags.epochsReducer),
     config,
   });

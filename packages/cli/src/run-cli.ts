@@ -32,6 +32,8 @@ const usageErrorCodes = new Set([
   'unsupported_format',
   'unknown_option',
   'empty_selection',
+  'eval_options_invalid',
+  'invalid_model_args',
 ]);
 
 /** Options of {@link runCli}. */

@@ -148,7 +148,9 @@ describe('bad input: one short line, no stack trace, a non-zero exit', () => {
     expect(missing.stderr.trim()).toBe('error: examples/nowhere.ts: task file not found.');
     const number = assay({ args: ['eval', 'examples/hello-world/task.ts', '--model', 'mockllm/model', '--max-samples', 'lots'] });
     expect(number.status).toBe(2);
-    expect(number.stderr.trim()).toBe('error: --max-samples expects a number, got "lots".');
+    expect(number.stderr.trim()).toBe(
+      'error: --max-samples must be a whole number of 1 or more, got "lots" (for example --max-samples 11, or leave it out for the default).',
+    );
     const display = assay({ args: ['eval', 'examples/hello-world/task.ts', '--model', 'mockllm/model', '--display', 'fancy'] });
     expect(display.stderr.trim()).toBe('error: --display must be full, plain or none, got "fancy".');
     const unknownFlag = assay({ args: ['eval', 'examples/hello-world/task.ts', '--nope'] });

@@ -34,6 +34,7 @@ export {
   type MemoryDatasetOptions,
   type JsonDatasetOptions,
   type CsvDatasetOptions,
+  type DatasetEncoding,
 } from './dataset/index.js';
 export { sampleSchema, type Sample } from './log/schema/sample.js';
 
@@ -144,6 +145,7 @@ export {
   readLogHeader,
   scoreEvalLog,
   NoModelError,
+  EvalOptionsError,
   createEvalEventEmitter,
   type EvalOptions,
   type EvalRetryOptions,

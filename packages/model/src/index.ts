@@ -15,6 +15,7 @@ export { UnknownProviderError } from './errors/unknown-provider-error.js';
 export { MissingApiKeyError } from './errors/missing-api-key-error.js';
 export { ModelTimeoutError, type ModelTimeoutScope } from './errors/model-timeout-error.js';
 export { InvalidModelIdError } from './errors/invalid-model-id-error.js';
+export { InvalidModelArgsError } from './errors/invalid-model-args-error.js';
 export { isRetryableError } from './errors/is-retryable-error.js';
 
 export { loadApiKey, type LoadApiKeyOptions } from './provider-utils/load-api-key.js';

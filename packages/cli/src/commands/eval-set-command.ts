@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { CliUsageError } from '../cli-error.js';
 import type { CommandContext } from '../command-context.js';
-import { addEvalFlags, displayMode, evalOptionsFromFlags, parseNumber, type EvalFlags } from '../eval-flags.js';
+import { addEvalFlags, displayMode, evalOptionsFromFlags, type EvalFlags } from '../eval-flags.js';
+import { parseNumberFlag } from '../parse-number-flag.js';
 import { runEvalCommand } from '../run-with-display.js';
 import { createTasks } from './eval-command.js';
 
@@ -28,8 +29,8 @@ Examples:
       if (!flags.logDir) throw new CliUsageError('eval-set needs --log-dir: the directory that holds the set.');
       const options = evalOptionsFromFlags(flags);
       const mode = displayMode(flags);
-      const retryAttempts = parseNumber('--retry-attempts', flags.retryAttempts);
-      const retryWait = parseNumber('--retry-wait', flags.retryWait);
+      const retryAttempts = parseNumberFlag('--retry-attempts', flags.retryAttempts);
+      const retryWait = parseNumberFlag('--retry-wait', flags.retryWait);
       const tasks = await createTasks(files, flags.T);
       const { evalSet } = await import('@assay/core');
       await runEvalCommand({

@@ -185,3 +185,15 @@ describe('csvDataset errors', () => {
     expect(error.message.startsWith('data/none.csv: file not found (looked for ')).toBe(true);
   });
 });
+
+describe('csvDataset encoding', () => {
+  it('an invalid UTF-8 byte is an error naming file:line, unless a lenient encoding is asked for', async () => {
+    const bytes = Buffer.concat([Buffer.from('question,answer\nCapital of Peru?,Lima\nCapital of C'), Buffer.from([0xf4, 0x90]), Buffer.from('te?,x\n')]);
+    await writeFile(join(directory, 'data/bad-bytes.csv'), bytes);
+    const error = await loadError({ path: 'data/bad-bytes.csv', sampleFields: { input: 'question', target: 'answer' } });
+    expect(error.line).toBe(3);
+    expect(error.message.startsWith('data/bad-bytes.csv:3: invalid UTF-8 (byte 0xf4, 13 bytes into the line)')).toBe(true);
+    const lenient = await csvDataset({ path: 'data/bad-bytes.csv', sampleFields: { input: 'question', target: 'answer' }, encoding: 'utf-8-lenient' });
+    expect(lenient.samples[1]!.input).toBe('Capital of C\ufffd\ufffdte?');
+  });
+});

@@ -1,5 +1,6 @@
 import type { FieldSpec, RecordToSample } from './field-spec.js';
 import type { DatasetLimit } from './limit-dataset.js';
+import type { DatasetEncoding } from './read-dataset-file.js';
 
 /** Options shared by the file datasets (`jsonDataset`, `csvDataset`). */
 export interface FileDatasetOptions {
@@ -19,6 +20,10 @@ export interface FileDatasetOptions {
   limit?: DatasetLimit;
   /** Name of the dataset. @default the file name without its extension */
   name?: string;
-  /** @default "utf8" */
-  encoding?: BufferEncoding;
+  /**
+   * How the file's bytes are decoded: UTF-8 by default, strictly (an invalid byte is an error naming the file and
+   * line); `utf-8-lenient` reads invalid bytes as U+FFFD; any other Node encoding (`latin1`, `utf16le`) as named.
+   * @default "utf8"
+   */
+  encoding?: DatasetEncoding;
 }

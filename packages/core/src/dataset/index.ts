@@ -2,6 +2,7 @@ export type { Dataset, DatasetSample } from './dataset.js';
 export { DatasetError, type DatasetErrorOptions } from './dataset-error.js';
 export type { DatasetRecord, FieldSpec, RecordToSample } from './field-spec.js';
 export type { FileDatasetOptions } from './file-dataset-options.js';
+export type { DatasetEncoding } from './read-dataset-file.js';
 export { memoryDataset, type MemoryDatasetOptions } from './memory-dataset.js';
 export { jsonDataset, type JsonDatasetOptions } from './json-dataset.js';
 export { csvDataset, type CsvDatasetOptions } from './csv-dataset.js';

@@ -289,3 +289,58 @@ describe('jsonDataset errors', () => {
     expect(error).toMatchObject({ code: 'dataset_error', path: 'data/missing.jsonl', line: undefined });
   });
 });
+
+describe('jsonDataset encoding', () => {
+  // "café" in Latin-1: the 0xe9 byte is not valid UTF-8.
+  const latin1Line = Buffer.concat([Buffer.from('{"input": "caf'), Buffer.from([0xe9]), Buffer.from('", "target": "x"}\n')]);
+  const good = Buffer.from('{"input": "ok", "target": "y"}\n');
+
+  it('an invalid UTF-8 byte in a .jsonl is an error naming file:line', async () => {
+    await writeFile(join(directory, 'data/latin1.jsonl'), Buffer.concat([good, good, latin1Line]));
+    const error = await loadError({ path: 'data/latin1.jsonl' });
+    expect(error.message).toBe(
+      "data/latin1.jsonl:3: invalid UTF-8 (byte 0xe9, 15 bytes into the line); save the file as UTF-8, pass the encoding it was written in (e.g. encoding: 'latin1'), or pass encoding: 'utf-8-lenient' to read bad bytes as U+FFFD",
+    );
+    expect(error).toMatchObject({ code: 'dataset_error', path: 'data/latin1.jsonl', line: 3 });
+  });
+
+  it('an invalid byte in a JSON array names its line too', async () => {
+    const array = Buffer.concat([Buffer.from('[\n  {"input": "ok"},\n  {"input": "x'), Buffer.from([0xff]), Buffer.from('"}\n]\n')]);
+    await writeFile(join(directory, 'data/bad.json'), array);
+    const error = await loadError({ path: 'data/bad.json' });
+    expect(error.line).toBe(3);
+    expect(error.message.startsWith('data/bad.json:3: invalid UTF-8 (byte 0xff')).toBe(true);
+  });
+
+  it('rejects overlong and truncated sequences and encoded surrogates, as a strict decoder does', async () => {
+    for (const [name, bytes] of [
+      ['overlong', [0xc0, 0xaf]],
+      ['surrogate', [0xed, 0xa0, 0x80]],
+      ['truncated', [0xe2, 0x82]],
+    ] as const) {
+      await writeFile(join(directory, `data/${name}.jsonl`), Buffer.concat([good, Buffer.from('{"input": "'), Buffer.from(bytes), Buffer.from('"}\n')]));
+      const error = await loadError({ path: `data/${name}.jsonl` });
+      expect(error.line, name).toBe(2);
+      expect(error.message, name).toContain('invalid UTF-8');
+    }
+  });
+
+  it("reads the bad bytes as U+FFFD with encoding: 'utf-8-lenient', and Latin-1 as itself with 'latin1'", async () => {
+    await writeFile(join(directory, 'data/lenient.jsonl'), Buffer.concat([good, latin1Line]));
+    const lenient = await jsonDataset({ path: 'data/lenient.jsonl', encoding: 'utf-8-lenient' });
+    expect(lenient.samples[1]!.input).toBe('caf\ufffd');
+    const latin1 = await jsonDataset({ path: 'data/lenient.jsonl', encoding: 'latin1' });
+    expect(latin1.samples[1]!.input).toBe('café');
+  });
+
+  it('keeps reading valid multi-byte UTF-8 and a byte-order mark', async () => {
+    await writeFile(join(directory, 'data/utf8.jsonl'), `\ufeff{"input": "naïve café 日本 🎉", "target": "ok"}\n`);
+    const dataset = await jsonDataset({ path: 'data/utf8.jsonl' });
+    expect(dataset.samples[0]!.input).toBe('naïve café 日本 🎉');
+  });
+
+  it('names an unknown encoding', async () => {
+    const error = await loadError({ path: 'data/utf8.jsonl', encoding: 'klingon' as never });
+    expect(error.message).toContain('unknown encoding "klingon"');
+  });
+});

@@ -3,6 +3,7 @@ import type { EvalLog } from '../log/schema/index.js';
 import type { ActiveModels } from '../model/active-model.js';
 import type { TaskFactory } from '../task/define-task.js';
 import type { Task } from '../task/task.js';
+import { checkRunSettings } from './check-run-settings.js';
 import { createEvalEventEmitter } from './eval-events.js';
 import { evalOptionKeys, type EvalOptions } from './eval-options.js';
 import { shortId } from './log-file-name.js';
@@ -68,6 +69,8 @@ function warnModelKept(options: { task: Task; model: NonNullable<EvalOptions['mo
 export async function evaluate(tasks: TaskInput | TaskInput[], options: EvalOptions = {}): Promise<EvalLog[]> {
   checkOptionKeys({ where: 'evaluate()', value: options, known: evalOptionKeys });
   const taskList = await Promise.all((Array.isArray(tasks) ? tasks : [tasks]).map(toTask));
+  // Before any model loads or log is created: a bad number (maxConnections: 0) would hang or break the run.
+  checkRunSettings({ evalOptions: options, tasks: taskList });
   const runId = shortId();
   const events = options.events ?? createEvalEventEmitter();
   const signal = options.signal ?? new AbortController().signal;

@@ -1,5 +1,6 @@
 export { evaluate, NoModelError, type TaskInput } from './evaluate.js';
 export type { EvalOptions } from './eval-options.js';
+export { EvalOptionsError } from './eval-options-error.js';
 export { createEvalEventEmitter, type EvalEvents, type EvalEventEmitter, type TaskRef } from './eval-events.js';
 export { exceedsFailOnError } from './fail-on-error.js';
 export { evalRetry, EvalRetryError, type EvalRetryOptions, type EvalRetryErrorCode } from './eval-retry.js';

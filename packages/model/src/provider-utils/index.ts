@@ -1,5 +1,6 @@
 // Shared helpers of the HTTP providers; providers import from here.
 export { loadApiKey, type LoadApiKeyOptions } from './load-api-key.js';
+export { parseModelArgs, type ParseModelArgsOptions } from './parse-model-args.js';
 export {
   createHttpClient,
   type HttpClient,

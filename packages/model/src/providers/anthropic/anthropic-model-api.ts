@@ -1,5 +1,5 @@
 import { ModelApiError } from '../../errors/model-api-error.js';
-import { createHttpClient, loadApiKey, readEnvironment, type HttpClient } from '../../provider-utils/index.js';
+import { createHttpClient, loadApiKey, parseModelArgs, readEnvironment, type HttpClient } from '../../provider-utils/index.js';
 import type { ModelApi, ModelApiGenerateOptions, ModelApiGenerateResult } from '../../spec/model-api.js';
 import { accumulateAnthropicStream } from './accumulate-anthropic-stream.js';
 import { anthropicMessageSchema, type AnthropicMessage } from './anthropic-api-types.js';
@@ -26,7 +26,7 @@ export interface AnthropicModelApiOptions extends AnthropicProviderSettings {
 /** Creates the `ModelApi` of a Claude model, calling the Messages API with `fetch`. */
 export function createAnthropicModelApi(options: AnthropicModelApiOptions): ModelApi {
   const apiKey = loadApiKey({ apiKey: options.apiKey, envVar: anthropicApiKeyEnvVar, provider: 'anthropic' });
-  const args: AnthropicArgs = anthropicArgsSchema.parse(options.args ?? {});
+  const args: AnthropicArgs = parseModelArgs({ provider: 'anthropic', schema: anthropicArgsSchema, args: options.args });
   const betas = typeof args.betas === 'string' ? [args.betas] : args.betas;
   const client: HttpClient = createHttpClient({
     provider: 'anthropic',

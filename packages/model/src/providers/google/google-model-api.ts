@@ -1,6 +1,6 @@
 import { MissingApiKeyError } from '../../errors/missing-api-key-error.js';
 import { ModelApiError } from '../../errors/model-api-error.js';
-import { createHttpClient, readEnvironment } from '../../provider-utils/index.js';
+import { createHttpClient, parseModelArgs, readEnvironment } from '../../provider-utils/index.js';
 import type { ModelApi, ModelApiGenerateOptions, ModelApiGenerateResult } from '../../spec/model-api.js';
 import { accumulateGoogleStream } from './accumulate-google-stream.js';
 import { googleResponseSchema, type GoogleResponse } from './google-api-types.js';
@@ -35,7 +35,7 @@ function loadGoogleApiKey(apiKey: string | undefined): string {
 /** Creates the `ModelApi` of a Gemini model, calling `generateContent` with `fetch`. */
 export function createGoogleModelApi(options: GoogleModelApiOptions): ModelApi {
   const apiKey = loadGoogleApiKey(options.apiKey);
-  const args = googleArgsSchema.parse(options.args ?? {});
+  const args = parseModelArgs({ provider: 'google', schema: googleArgsSchema, args: options.args });
   const client = createHttpClient({
     provider: 'google',
     baseURL: options.baseURL ?? readEnvironment(googleBaseUrlEnvVar) ?? googleDefaultBaseURL,

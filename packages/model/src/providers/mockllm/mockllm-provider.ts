@@ -1,5 +1,6 @@
 import { ModelError } from '../../errors/model-error.js';
 import { abortableSleep } from '../../model/abort-helpers.js';
+import { parseModelArgs } from '../../provider-utils/parse-model-args.js';
 import { modelOutputFromContent } from '../../output/model-output-from-content.js';
 import type { ProviderCreateOptions, ProviderDefinition } from '../../registry/provider-definition.js';
 import { messageText } from '../../spec/chat-message.js';
@@ -39,7 +40,7 @@ function checkedOutput(value: unknown, position: string): ModelOutput {
 
 /** Creates the `mockllm` ModelApi: default output, or `customOutputs` in order, with deterministic usage. */
 export function createMockLlm(options: ProviderCreateOptions): ModelApi {
-  const args = mockLlmArgsSchema.parse(options.args);
+  const args = parseModelArgs({ provider: 'mockllm', schema: mockLlmArgsSchema, args: options.args });
   const { customOutputs, latency } = args;
   const defaultText = args.defaultOutput ?? mockLlmDefaultOutput;
   const iterator =

@@ -1,6 +1,7 @@
 import { ModelError } from '../../errors/model-error.js';
 import { createHttpClient } from '../../provider-utils/http-client.js';
 import { loadApiKey } from '../../provider-utils/load-api-key.js';
+import { parseModelArgs } from '../../provider-utils/parse-model-args.js';
 import { readEnvironment, type ProviderSettings } from '../../provider-utils/provider-settings.js';
 import type { ProviderCreateOptions, ProviderDefinition } from '../../registry/provider-definition.js';
 import type { ModelApi } from '../../spec/model-api.js';
@@ -26,7 +27,7 @@ export interface OpenAICompatibleOptions extends ProviderSettings {
 /** Creates the `ModelApi` of one OpenAI-compatible service for one model. */
 export function createOpenAICompatibleApi(options: OpenAICompatibleOptions & { create: ProviderCreateOptions }): ModelApi {
   const { create } = options;
-  const args = openAIArgsSchema.parse(create.args);
+  const args = parseModelArgs({ provider: options.name, schema: openAIArgsSchema, args: create.args });
   const explicitKey = create.apiKey ?? options.apiKey;
   const apiKey =
     options.apiKeyRequired === false

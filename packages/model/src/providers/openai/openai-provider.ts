@@ -1,5 +1,6 @@
 import { createHttpClient } from '../../provider-utils/http-client.js';
 import { loadApiKey } from '../../provider-utils/load-api-key.js';
+import { parseModelArgs } from '../../provider-utils/parse-model-args.js';
 import { readEnvironment } from '../../provider-utils/provider-settings.js';
 import { defineHttpProvider, type ProviderFactory, type ProviderModelOptions } from '../../provider-utils/define-http-provider.js';
 import type { ProviderDefinition } from '../../registry/provider-definition.js';
@@ -31,7 +32,7 @@ export interface CreateOpenAIApiOptions extends OpenAIProviderSettings {
  * models only served there), or Azure OpenAI for `azure/<deployment>`.
  */
 export function createOpenAIApi(options: CreateOpenAIApiOptions): ModelApi {
-  const args = openAIArgsSchema.parse(options.args ?? {});
+  const args = parseModelArgs({ provider: 'openai', schema: openAIArgsSchema, args: options.args });
   const fetch = args.fetch ?? options.fetch;
   const headers = { ...options.headers, ...args.headers };
   if (options.modelName.startsWith('azure/')) {
