@@ -1,0 +1,189 @@
+// Applies a function to the strings of a sample that Inspect treats as content (message text, tool arguments, model
+// calls, state changes, ...), in exactly the fields Inspect's `log/_condense.py` walks, so that what Assay moves to
+// attachments is what Inspect would. Copy-on-write: a container is copied only when something inside it changed.
+
+/** A record as it is in a log: JSON objects are walked as plain records. */
+type JsonRecord = Record<string, unknown>;
+
+/** Walks the content strings of events, messages and JSON values with one content function. */
+export interface ContentWalker {
+  events(events: readonly unknown[]): unknown[];
+  message(message: unknown): unknown;
+  messages(messages: readonly unknown[]): unknown[];
+  json(value: unknown): unknown;
+}
+
+/**
+ * Creates a walker that replaces each content string with `content(text)`. `content` must be a pure function of
+ * its text: walked messages are cached by object identity.
+ */
+export function createContentWalker(content: (text: string) => string): ContentWalker {
+  const walkedMessages = new WeakMap<object, unknown>();
+
+  function json(value: unknown): unknown {
+    if (typeof value === 'string') return content(value);
+    if (Array.isArray(value)) return mapArray(value, json);
+    if (isRecord(value)) return mapRecord(value, json);
+    return value;
+  }
+
+  function message(value: unknown): unknown {
+    if (!isRecord(value)) return value;
+    const cached = walkedMessages.get(value);
+    if (cached !== undefined) return cached;
+    let walked: unknown;
+    if (typeof value.content === 'string') {
+      walked = update(value, { content: content(value.content) });
+    } else if (Array.isArray(value.content)) {
+      // As in Inspect, tool calls are walked only alongside list content.
+      const toolCalls = value.role === 'assistant' && Array.isArray(value.tool_calls) ? mapArray(value.tool_calls, toolCall) : value.tool_calls;
+      walked = update(value, { content: mapArray(value.content, contentItem), tool_calls: toolCalls });
+    } else {
+      walked = value;
+    }
+    walkedMessages.set(value, walked);
+    return walked;
+  }
+
+  function messages(values: readonly unknown[]): unknown[] {
+    return mapArray(values, message);
+  }
+
+  function toolCall(value: unknown): unknown {
+    if (!isRecord(value)) return value;
+    const view = isRecord(value.view) && typeof value.view.content === 'string' && value.view.content
+      ? update(value.view, { content: content(value.view.content) })
+      : value.view;
+    return update(value, { arguments: json(value.arguments), view });
+  }
+
+  function contentItem(value: unknown): unknown {
+    if (!isRecord(value)) return value;
+    switch (value.type) {
+      case 'text':
+      case 'image':
+      case 'audio':
+      case 'video':
+      case 'reasoning':
+      case 'document': {
+        const field = value.type;
+        const text = value[field];
+        return typeof text === 'string' ? update(value, { [field]: content(text) }) : value;
+      }
+      case 'tool_use':
+        return update(value, {
+          arguments: json(value.arguments),
+          result: json(value.result),
+          error: typeof value.error === 'string' && value.error ? content(value.error) : value.error,
+        });
+      case 'data':
+        return update(value, { data: json(value.data) });
+      default:
+        return value;
+    }
+  }
+
+  function event(value: unknown): unknown {
+    if (!isRecord(value)) return value;
+    switch (value.event) {
+      case 'sample_init': {
+        const sample = isRecord(value.sample) ? update(value.sample, { input: sampleInput(value.sample.input) }) : value.sample;
+        return update(value, { sample, state: json(value.state) });
+      }
+      case 'model':
+        return update(value, {
+          tools: Array.isArray(value.tools) ? mapArray(value.tools, tool) : value.tools,
+          input: Array.isArray(value.input) ? messages(value.input) : value.input,
+          output: modelOutput(value.output),
+          call: modelCall(value.call),
+        });
+      case 'state':
+      case 'store':
+        return update(value, { changes: Array.isArray(value.changes) ? mapArray(value.changes, change) : value.changes });
+      case 'subtask':
+        return update(value, { events: Array.isArray(value.events) ? events(value.events) : value.events });
+      case 'tool':
+        return update(value, {
+          arguments: json(value.arguments),
+          events: Array.isArray(value.events) ? events(value.events) : value.events,
+        });
+      case 'info':
+        return update(value, { data: json(value.data) });
+      default:
+        return value;
+    }
+  }
+
+  function events(values: readonly unknown[]): unknown[] {
+    return mapArray(values, event);
+  }
+
+  function sampleInput(value: unknown): unknown {
+    if (typeof value === 'string') return content(value);
+    return Array.isArray(value) ? messages(value) : value;
+  }
+
+  function tool(value: unknown): unknown {
+    return isRecord(value) && typeof value.description === 'string' ? update(value, { description: content(value.description) }) : value;
+  }
+
+  function modelOutput(value: unknown): unknown {
+    if (!isRecord(value) || !Array.isArray(value.choices)) return value;
+    const choices = mapArray(value.choices, (choice) => (isRecord(choice) ? update(choice, { message: message(choice.message) }) : choice));
+    return update(value, { choices });
+  }
+
+  function modelCall(value: unknown): unknown {
+    if (!isRecord(value)) return value;
+    return update(value, { request: json(value.request), response: value.response ? json(value.response) : value.response });
+  }
+
+  function change(value: unknown): unknown {
+    return isRecord(value) ? update(value, { value: json(value.value) }) : value;
+  }
+
+  return { events, message, messages, json };
+}
+
+/** Whether `value` is a JSON object. */
+export function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `record` with the given fields replaced (only those it has); `record` itself when none changed. */
+export function update(record: JsonRecord, fields: JsonRecord): JsonRecord {
+  let changed = false;
+  for (const [key, item] of Object.entries(fields)) {
+    if (Object.hasOwn(record, key) && record[key] !== item) changed = true;
+  }
+  if (!changed) return record;
+  // Object.fromEntries defines own properties, so a "__proto__" key stays data and never reaches a prototype.
+  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, Object.hasOwn(fields, key) ? fields[key] : item]));
+}
+
+function mapArray(values: readonly unknown[], walk: (value: unknown) => unknown): unknown[] {
+  let copy: unknown[] | undefined;
+  for (let index = 0; index < values.length; index++) {
+    const item = values[index];
+    const next = walk(item);
+    if (next !== item) {
+      copy ??= values.slice();
+      copy[index] = next;
+    }
+  }
+  return copy ?? (values as unknown[]);
+}
+
+function mapRecord(record: JsonRecord, walk: (value: unknown) => unknown): JsonRecord {
+  let copy: [string, unknown][] | undefined;
+  const entries = Object.entries(record);
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    const next = walk(entry[1]);
+    if (next !== entry[1]) {
+      copy ??= entries;
+      copy[index] = [entry[0], next];
+    }
+  }
+  return copy ? Object.fromEntries(copy) : record;
+}
