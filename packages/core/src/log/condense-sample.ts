@@ -21,7 +21,8 @@ type Range = [number, number];
  * turns takes O(N) space rather than O(N²). {@link resolveAttachments} then {@link expandMessagePools} undo it.
  */
 export function condenseSample(sample: EvalSample): EvalSample {
-  const existing = sample.attachments;
+  // The writer may pass a sample it did not validate, with defaulted fields absent.
+  const existing: Readonly<Record<string, string>> = sample.attachments ?? {};
   const attachments: Record<string, string> = { ...existing };
   // Existing attachments whose references were rewritten: dropped at the end unless still referenced.
   const rewritten = new Set<string>();
@@ -54,14 +55,14 @@ export function condenseSample(sample: EvalSample): EvalSample {
   const pools = sample.events_data;
   const messages = createPool(inEvents.messages(pools?.messages ?? []));
   const calls = createPool(pools ? (inEvents.json(pools.calls) as unknown[]) : []);
-  const events = inEvents.events(sample.events).map((event) => poolModelEvent(event, messages, calls));
+  const events = (sample.events ?? []).map(inEvents.event).map((event) => poolModelEvent(event, messages, calls));
   const retries = sample.error_retries
     ? sample.error_retries.map((retry) => (Array.isArray(retry.events) ? update(retry, { events: inEvents.events(retry.events) }) : retry))
     : sample.error_retries;
 
   const fields: Record<string, unknown> = {
-    input: typeof sample.input === 'string' ? sample.input : inMessages.messages(sample.input),
-    messages: inMessages.messages(sample.messages),
+    input: Array.isArray(sample.input) ? inMessages.messages(sample.input) : sample.input,
+    messages: Array.isArray(sample.messages) ? inMessages.messages(sample.messages) : sample.messages,
     events,
     error_retries: retries,
     attachments,

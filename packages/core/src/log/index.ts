@@ -20,6 +20,7 @@ export {
   openEvalLogArchive,
   type EvalLogArchive,
   type EvalSampleMember,
+  type SampleReadOptions,
   type OpenEvalLogArchiveOptions,
 } from './eval-log-archive.js';
 export { bytesSource, type RandomAccessSource } from './zip/random-access-source.js';

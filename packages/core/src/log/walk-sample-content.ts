@@ -7,6 +7,7 @@ type JsonRecord = Record<string, unknown>;
 
 /** Walks the content strings of events, messages and JSON values with one content function. */
 export interface ContentWalker {
+  event(event: unknown): unknown;
   events(events: readonly unknown[]): unknown[];
   message(message: unknown): unknown;
   messages(messages: readonly unknown[]): unknown[];
@@ -142,7 +143,7 @@ export function createContentWalker(content: (text: string) => string): ContentW
     return isRecord(value) ? update(value, { value: json(value.value) }) : value;
   }
 
-  return { events, message, messages, json };
+  return { event, events, message, messages, json };
 }
 
 /** Whether `value` is a JSON object. */

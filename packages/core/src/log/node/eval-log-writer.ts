@@ -34,6 +34,13 @@ export interface CreateEvalLogWriterOptions {
   /** `.eval` only: seconds a finished sample may stay buffered before it is flushed to the file. @default 2 */
   flushInterval?: number;
   /**
+   * `.eval` only: write each sample condensed, as Inspect does: model inputs and raw request messages in per-sample
+   * pools (`events_data`), strings over 100 characters in events and images in messages moved to `attachments`.
+   * Readers give samples back resolved either way.
+   * @default true
+   */
+  condense?: boolean;
+  /**
    * Validate each sample against the log schema before writing it. The runner turns this off for the samples it
    * builds itself (its output is checked against the published schema by tests); keep it on for anything else.
    * @default true

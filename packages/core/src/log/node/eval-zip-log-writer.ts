@@ -2,6 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildLogHeader, headerWithoutSamples } from '../build-log-header.js';
+import { condenseSample } from '../condense-sample.js';
 import { isoTimestamp } from '../log-format.js';
 import { LogError } from '../log-error.js';
 import { validateLogValue } from '../parse-eval-sample.js';
@@ -82,7 +83,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
     if (finished) throw state('writeSample() after finish().');
     const sample =
       options.validateSamples === false ? (input as EvalSample) : validateLogValue({ schema: evalSampleSchema, value: input, what: 'sample', path });
-    zip.add(sampleMemberName(sample), stringifyLogJson({ value: sample }));
+    zip.add(sampleMemberName(sample), stringifyLogJson({ value: options.condense === false ? sample : condenseSample(sample) }));
     summaries.add(toSampleSummary(sample));
     maybeFlush();
   }
