@@ -25,6 +25,7 @@ export interface EvalFlags {
   logFormat?: string;
   logFlushInterval?: string;
   logBuffer?: string;
+  logCondense?: boolean;
   cancelGrace?: string;
   temperature?: string;
   topP?: string;
@@ -80,6 +81,7 @@ const runFlags: readonly FlagSpec[] = [
   ['--log-format <eval|json>', 'log file format (default eval)'],
   ['--log-buffer <n>', 'write finished samples to the .eval file once this many are waiting (default 1: each at once)'],
   ['--log-flush-interval <seconds>', 'longest a finished sample waits in memory before reaching the .eval file (default 2)'],
+  ['--no-log-condense', 'write .eval samples whole, without message pools and attachments (default: condensed, as Inspect)'],
   ['--cancel-grace <seconds>', 'after Ctrl-C, how long samples in flight get to finish (default 3)'],
   ['--display <full|plain|none>', 'progress display (default full on a terminal, plain otherwise)'],
 ];
@@ -169,6 +171,7 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
     logFormat: flags.logFormat as 'eval' | 'json' | undefined,
     logBuffer: parseNumber('--log-buffer', flags.logBuffer) ?? 1,
     logFlushInterval: parseNumber('--log-flush-interval', flags.logFlushInterval),
+    logCondense: flags.logCondense === false ? false : undefined,
     cancelGrace: parseNumber('--cancel-grace', flags.cancelGrace) ?? 3,
     config: Object.keys(config).length > 0 ? config : undefined,
   });

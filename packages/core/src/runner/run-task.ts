@@ -170,6 +170,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     format,
     validateSamples: false,
     ...(options.logFlushInterval !== undefined ? { flushInterval: options.logFlushInterval } : {}),
+    ...(options.logCondense === false ? { condense: false } : {}),
   });
   await writer.start({ eval: evalSpec, plan });
 
