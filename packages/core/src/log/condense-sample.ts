@@ -33,9 +33,12 @@ export function condenseSample(sample: EvalSample): EvalSample {
     return ATTACHMENT_PROTOCOL + hash;
   }
   // A reference to an existing attachment is judged by the attachment's text, as if the sample were resolved.
-  function contentFunction(policy: (text: string) => string): (text: string) => string {
+  function contentFunction(options: { policy: (text: string) => string; keeps: (text: string) => boolean }): (text: string) => string {
+    const { policy, keeps } = options;
     const done = new Map<string, string>();
     return (text) => {
+      // Most strings are short plain text: kept without a lookup.
+      if (keeps(text) && !text.startsWith(ATTACHMENT_PROTOCOL)) return text;
       let result = done.get(text);
       if (result !== undefined) return result;
       const hash = text.startsWith(ATTACHMENT_PROTOCOL) ? text.slice(ATTACHMENT_PROTOCOL.length) : undefined;
@@ -49,8 +52,12 @@ export function condenseSample(sample: EvalSample): EvalSample {
       return result;
     };
   }
-  const inEvents = createContentWalker(contentFunction((text) => (isLong(text) ? attach(text) : text)));
-  const inMessages = createContentWalker(contentFunction((text) => (DATA_URI.test(text) ? attach(text) : text)));
+  const inEvents = createContentWalker(
+    contentFunction({ policy: (text) => (isLong(text) ? attach(text) : text), keeps: (text) => text.length <= ATTACHMENT_THRESHOLD }),
+  );
+  const inMessages = createContentWalker(
+    contentFunction({ policy: (text) => (DATA_URI.test(text) ? attach(text) : text), keeps: (text) => !text.startsWith('data:') }),
+  );
 
   const pools = sample.events_data;
   const messages = createPool(inEvents.messages(pools?.messages ?? []));

@@ -154,8 +154,11 @@ export function isRecord(value: unknown): value is JsonRecord {
 /** `record` with the given fields replaced (only those it has); `record` itself when none changed. */
 export function update(record: JsonRecord, fields: JsonRecord): JsonRecord {
   let changed = false;
-  for (const [key, item] of Object.entries(fields)) {
-    if (Object.hasOwn(record, key) && record[key] !== item) changed = true;
+  for (const key in fields) {
+    if (Object.hasOwn(record, key) && record[key] !== fields[key]) {
+      changed = true;
+      break;
+    }
   }
   if (!changed) return record;
   // Object.fromEntries defines own properties, so a "__proto__" key stays data and never reaches a prototype.
@@ -176,14 +179,21 @@ function mapArray(values: readonly unknown[], walk: (value: unknown) => unknown)
 }
 
 function mapRecord(record: JsonRecord, walk: (value: unknown) => unknown): JsonRecord {
+  // Entries are only listed once something changed: most records of a sample have nothing to move.
   let copy: [string, unknown][] | undefined;
-  const entries = Object.entries(record);
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index]!;
-    const next = walk(entry[1]);
-    if (next !== entry[1]) {
-      copy ??= entries;
-      copy[index] = [entry[0], next];
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const item = record[key];
+    const next = walk(item);
+    if (copy) {
+      copy.push([key, next]);
+    } else if (next !== item) {
+      copy = [];
+      for (const earlier in record) {
+        if (earlier === key) break;
+        if (Object.hasOwn(record, earlier)) copy.push([earlier, record[earlier]]);
+      }
+      copy.push([key, next]);
     }
   }
   return copy ? Object.fromEntries(copy) : record;
