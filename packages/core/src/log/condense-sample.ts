@@ -67,21 +67,17 @@ export function condenseSample(sample: EvalSample): EvalSample {
     ? sample.error_retries.map((retry) => (Array.isArray(retry.events) ? update(retry, { events: inEvents.events(retry.events) }) : retry))
     : sample.error_retries;
 
-  const fields: Record<string, unknown> = {
-    input: Array.isArray(sample.input) ? inMessages.messages(sample.input) : sample.input,
-    messages: Array.isArray(sample.messages) ? inMessages.messages(sample.messages) : sample.messages,
-    events,
-    error_retries: retries,
+  const eventsData = messages.items.length > 0 || calls.items.length > 0 || pools ? { ...pools, messages: messages.items, calls: calls.items } : undefined;
+  // Spread keeps each existing field in its place; the fields Inspect adds go at the end.
+  const condensed = {
+    ...sample,
+    ...(Object.hasOwn(sample, 'input') ? { input: Array.isArray(sample.input) ? inMessages.messages(sample.input) : sample.input } : {}),
+    ...(Array.isArray(sample.messages) ? { messages: inMessages.messages(sample.messages) } : {}),
+    ...(Object.hasOwn(sample, 'events') ? { events } : {}),
+    ...(retries ? { error_retries: retries } : {}),
     attachments,
-  };
-  if (messages.items.length > 0 || calls.items.length > 0 || pools) {
-    fields.events_data = { ...pools, messages: messages.items, calls: calls.items };
-  }
-  const entries = Object.entries(sample).map(([key, item]): [string, unknown] => [key, Object.hasOwn(fields, key) ? fields[key] : item]);
-  for (const key of ['attachments', 'events_data']) {
-    if (!Object.hasOwn(sample, key) && fields[key] !== undefined) entries.push([key, fields[key]]);
-  }
-  const condensed = Object.fromEntries(entries) as EvalSample;
+    ...(eventsData ? { events_data: eventsData } : {}),
+  } as EvalSample;
   if (rewritten.size > 0) {
     const referenced = attachmentReferences({ ...condensed, attachments: {} });
     for (const hash of rewritten) if (!referenced.has(hash)) delete attachments[hash];
@@ -129,7 +125,7 @@ function poolModelEvent(event: unknown, messages: Pool, calls: Pool): unknown {
   const input = event.input;
   const alreadyPooled = event.input_refs != null && Array.isArray(input) && input.length === 0;
   if (!alreadyPooled && Array.isArray(input) && input.length > 0) {
-    pooled = withField(update(pooled, { input: [] }), 'input_refs', toRanges(input.map((message) => messages.indexOf(message))), 'input');
+    pooled = { ...pooled, input: [], input_refs: toRanges(input.map((message) => messages.indexOf(message))) };
   }
   const call = event.call;
   if (isRecord(call) && call.call_refs == null && isRecord(call.request)) {
@@ -138,24 +134,12 @@ function poolModelEvent(event: unknown, messages: Pool, calls: Pool): unknown {
     const items = key === undefined ? undefined : request[key];
     if (key !== undefined && Array.isArray(items) && items.length > 0) {
       const refs = toRanges(items.map((item) => calls.indexOf(item)));
-      const remaining = Object.fromEntries(Object.entries(request).filter(([name]) => name !== key));
-      const condensedCall = withField(withField(update(call, { request: remaining }), 'call_refs', refs), 'call_key', key);
-      pooled = update(pooled, { call: condensedCall });
+      const remaining = { ...request };
+      delete remaining[key];
+      pooled = { ...pooled, call: { ...call, request: remaining, call_refs: refs, call_key: key } };
     }
   }
   return pooled;
-}
-
-/** `record` with `key` set: in place if it has the key, else after `after` (or at the end). */
-function withField(record: Record<string, unknown>, key: string, value: unknown, after?: string): Record<string, unknown> {
-  if (Object.hasOwn(record, key)) return update(record, { [key]: value });
-  const entries: [string, unknown][] = [];
-  for (const entry of Object.entries(record)) {
-    entries.push(entry);
-    if (entry[0] === after) entries.push([key, value]);
-  }
-  if (after === undefined || !Object.hasOwn(record, after)) entries.push([key, value]);
-  return Object.fromEntries(entries);
 }
 
 /** Runs of consecutive indices as `[start, end)` ranges: `[0,1,2,5]` → `[[0,3],[5,6]]`. */

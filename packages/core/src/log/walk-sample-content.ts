@@ -151,18 +151,17 @@ export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** `record` with the given fields replaced (only those it has); `record` itself when none changed. */
+/** `record` with the given fields replaced (only those it has, in place); `record` itself when none changed. */
 export function update(record: JsonRecord, fields: JsonRecord): JsonRecord {
-  let changed = false;
+  let copy: JsonRecord | undefined;
+  // The keys of `fields` are this module's own field names, never "__proto__", so assigning them is safe.
   for (const key in fields) {
     if (Object.hasOwn(record, key) && record[key] !== fields[key]) {
-      changed = true;
-      break;
+      copy ??= { ...record };
+      copy[key] = fields[key];
     }
   }
-  if (!changed) return record;
-  // Object.fromEntries defines own properties, so a "__proto__" key stays data and never reaches a prototype.
-  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, Object.hasOwn(fields, key) ? fields[key] : item]));
+  return copy ?? record;
 }
 
 function mapArray(values: readonly unknown[], walk: (value: unknown) => unknown): unknown[] {
