@@ -27,6 +27,7 @@ export interface EvalFlags {
   logFormat?: string;
   logFlushInterval?: string;
   logBuffer?: string;
+  logCondense?: boolean;
   cancelGrace?: string;
   temperature?: string;
   topP?: string;
@@ -84,6 +85,7 @@ const runFlags: readonly FlagSpec[] = [
   ['--log-format <eval|json>', 'log file format (default eval)'],
   ['--log-buffer <n>', 'write finished samples to the log (for .json, its journal) once this many are waiting (default 1: each at once)'],
   ['--log-flush-interval <seconds>', 'longest a finished sample waits in memory before reaching the .eval file (default 2)'],
+  ['--no-log-condense', 'write .eval samples whole, without message pools and attachments (default: condensed, as Inspect)'],
   ['--cancel-grace <seconds>', 'after Ctrl-C, how long samples in flight get to finish (default 3)'],
   ['--display <full|plain|none>', 'progress display (default full on a terminal, plain otherwise)'],
 ];
@@ -177,6 +179,7 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
     logFlushInterval: parseNumberFlag('--log-flush-interval', flags.logFlushInterval),
     cancelGrace: parseNumberFlag('--cancel-grace', flags.cancelGrace) ?? 3,
     modelArgs: flags.M && flags.M.length > 0 ? parseKeyValues({ values: flags.M, flag: '-M' }) : undefined,
+    logCondense: flags.logCondense === false ? false : undefined,
     config: Object.keys(config).length > 0 ? config : undefined,
   });
 }

@@ -1,7 +1,7 @@
 import { LogError } from './log-error.js';
 import { parseEvalSample, validateLogValue } from './parse-eval-sample.js';
 import { parseLogJson } from './parse-log-json.js';
-import { withLocation } from './parse-eval-log-json.js';
+import { sampleReadOptions, withLocation } from './parse-eval-log-json.js';
 import { evalLogSchema, logStartSchema, type EvalLog } from './schema/eval-log.js';
 import { evalSampleReductionsSchema, type EvalSampleReductions } from './schema/eval-sample-reductions.js';
 import { evalSampleSummarySchema, type EvalSampleSummary } from './schema/eval-sample-summary.js';
@@ -58,13 +58,21 @@ export interface EvalLogArchive {
   /** The log without samples (from `header.json`, or `_journal/start.json` with status "started" while running). */
   readHeader(): Promise<EvalLog>;
   /** One sample × epoch; reads only its member. */
-  readSample(options: { id: string | number; epoch: number; resolveAttachments?: boolean }): Promise<EvalSample>;
+  readSample(options: { id: string | number; epoch: number } & SampleReadOptions): Promise<EvalSample>;
   /** Every sample, sorted by epoch then id, one in memory at a time. */
-  samples(options?: { resolveAttachments?: boolean }): AsyncGenerator<EvalSample>;
+  samples(options?: SampleReadOptions): AsyncGenerator<EvalSample>;
   readSummaries(): Promise<EvalSampleSummary[]>;
   readReductions(): Promise<EvalSampleReductions[] | undefined>;
   /** The whole log: header, samples, reductions. */
-  readLog(options?: { headerOnly?: boolean; resolveAttachments?: boolean }): Promise<EvalLog>;
+  readLog(options?: { headerOnly?: boolean } & SampleReadOptions): Promise<EvalLog>;
+}
+
+/** How samples are returned: resolved (the default), with attachments left as references, or condensed as stored. */
+export interface SampleReadOptions {
+  /** Replace `attachment://` references with their text. @default true */
+  resolveAttachments?: boolean;
+  /** Return samples as stored: message pools not expanded and attachments not resolved. @default false */
+  condensed?: boolean;
 }
 
 /** Opens a `.eval` file from a random-access source, reading only its directory (or the directory's end, see `directory`). */
@@ -116,7 +124,7 @@ export async function openEvalLogArchive(options: OpenEvalLogArchiveOptions): Pr
     return evalLogSchema.parse({ version: start.version, status: 'started', eval: start.eval, plan: start.plan });
   }
 
-  async function readSample(sampleOptions: { id: string | number; epoch: number; resolveAttachments?: boolean }): Promise<EvalSample> {
+  async function readSample(sampleOptions: { id: string | number; epoch: number } & SampleReadOptions): Promise<EvalSample> {
     const member = sampleMemberName(sampleOptions);
     if (!(await findEntry(member))) {
       throw new LogError({
@@ -126,22 +134,14 @@ export async function openEvalLogArchive(options: OpenEvalLogArchiveOptions): Pr
         member,
       });
     }
-    return parseEvalSample({
-      value: await readJson(member),
-      ...location,
-      ...(sampleOptions.resolveAttachments === false ? { resolveAttachments: false } : {}),
-    });
+    return parseEvalSample({ value: await readJson(member), ...location, ...sampleReadOptions(sampleOptions) });
   }
 
-  async function* samples(samplesOptions?: { resolveAttachments?: boolean }): AsyncGenerator<EvalSample> {
+  async function* samples(samplesOptions?: SampleReadOptions): AsyncGenerator<EvalSample> {
     await loadDirectory();
     const ordered = sortSamples(sampleMembers.map((member) => ({ ...member, id: numericOrString(member.id) })));
     for (const member of ordered) {
-      yield parseEvalSample({
-        value: await readJson(member.member),
-        ...location,
-        ...(samplesOptions?.resolveAttachments === false ? { resolveAttachments: false } : {}),
-      });
+      yield parseEvalSample({ value: await readJson(member.member), ...location, ...sampleReadOptions(samplesOptions ?? {}) });
     }
   }
 
@@ -168,7 +168,7 @@ export async function openEvalLogArchive(options: OpenEvalLogArchiveOptions): Pr
     return validateLogValue({ schema: z.array(evalSampleReductionsSchema), value, what: REDUCTIONS, ...location });
   }
 
-  async function readLog(logOptions?: { headerOnly?: boolean; resolveAttachments?: boolean }): Promise<EvalLog> {
+  async function readLog(logOptions?: { headerOnly?: boolean } & SampleReadOptions): Promise<EvalLog> {
     const header = await readHeader();
     const reductions = await readReductions();
     let sampleList: EvalSample[] | undefined;

@@ -10,6 +10,7 @@ export { parseEvalLogJson, iterateEvalLogJsonSamples, type ParseEvalLogJsonOptio
 export { parseEvalSample, type ParseEvalSampleOptions } from './parse-eval-sample.js';
 export { resolveAttachments, ATTACHMENT_PROTOCOL } from './resolve-attachments.js';
 export { expandMessagePools } from './expand-message-pools.js';
+export { condenseSample, ATTACHMENT_THRESHOLD } from './condense-sample.js';
 export { toSampleSummary } from './to-sample-summary.js';
 export { sortSamples, sampleMemberName } from './sort-samples.js';
 export { buildLogHeader, type FinishEvalLogOptions } from './build-log-header.js';
@@ -19,6 +20,7 @@ export {
   openEvalLogArchive,
   type EvalLogArchive,
   type EvalSampleMember,
+  type SampleReadOptions,
   type OpenEvalLogArchiveOptions,
 } from './eval-log-archive.js';
 export { bytesSource, type RandomAccessSource } from './zip/random-access-source.js';

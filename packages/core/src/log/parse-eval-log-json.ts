@@ -13,6 +13,8 @@ export interface ParseEvalLogJsonOptions {
   headerOnly?: boolean;
   /** Replace `attachment://` references with their text. @default true */
   resolveAttachments?: boolean;
+  /** Return samples as stored, with message pools and attachments (see {@link ParseEvalSampleOptions.condensed}). @default false */
+  condensed?: boolean;
 }
 
 /** Parses a `.json` eval log (lenient: fields Inspect omits get their defaults, unknown fields are kept). */
@@ -46,8 +48,16 @@ export function* iterateEvalLogJsonSamples(options: Omit<ParseEvalLogJsonOptions
   if (!range || text.slice(range.start, range.end) === 'null') return;
   for (const element of scanJsonArray({ text, range, ...location })) {
     const value = parseLogJson({ text: text.slice(element.start, element.end), ...location });
-    yield parseEvalSample({ value, ...location, ...(options.resolveAttachments === false ? { resolveAttachments: false } : {}) });
+    yield parseEvalSample({ value, ...location, ...sampleReadOptions(options) });
   }
+}
+
+/** The options of {@link parseEvalSample} that say how a sample is returned, as given (absent when unset). */
+export function sampleReadOptions(options: { resolveAttachments?: boolean; condensed?: boolean }): { resolveAttachments?: false; condensed?: true } {
+  return {
+    ...(options.resolveAttachments === false ? { resolveAttachments: false as const } : {}),
+    ...(options.condensed ? { condensed: true as const } : {}),
+  };
 }
 
 // Samples go between `invalidated` and `reductions`, where Inspect writes them.

@@ -10,13 +10,19 @@ export interface ParseEvalSampleOptions {
   value: unknown;
   /** Replace `attachment://` references with their text. @default true */
   resolveAttachments?: boolean;
+  /**
+   * Return the sample as stored, condensed: message pools (`events_data`, `input_refs`, `call_refs`) not expanded
+   * and attachments not resolved. @default false
+   */
+  condensed?: boolean;
   /** The log file, for error messages. */
   path?: string;
 }
 
-/** Validates a sample read from a log, expands its message pools and (by default) resolves its attachments. */
+/** Validates a sample read from a log and (unless `condensed`) resolves its attachments and expands its message pools. */
 export function parseEvalSample(options: ParseEvalSampleOptions): EvalSample {
   const sample = validateLogValue({ schema: evalSampleSchema, value: options.value, what: 'sample', ...(options.path ? { path: options.path } : {}) });
+  if (options.condensed) return sample;
   const resolved = options.resolveAttachments === false ? sample : resolveAttachments(sample);
   return expandMessagePools(resolved);
 }

@@ -64,6 +64,12 @@ export interface EvalOptions {
   /** `.eval` only: seconds a finished sample may stay in memory before it is written to the file. @default 2 */
   logFlushInterval?: number;
   /**
+   * `.eval` only: write samples condensed, as Inspect does (message and call pools in `events_data`, long strings
+   * in `attachments`), so a transcript of N turns takes O(N) bytes rather than O(N²). Readers resolve either form.
+   * @default true
+   */
+  logCondense?: boolean;
+  /**
    * Write finished samples to the log once this many are waiting (Inspect's `log_buffer`; for `.json`, to the journal
    * beside it), so a crash loses at most these and the samples in flight. With 1 (the CLI's default) each sample is on disk before its
    * worker starts another, and samples finishing during a write share the next one: a crash redoes only samples that
@@ -101,6 +107,7 @@ export const evalOptionKeys: readonly string[] = Object.keys({
   reuseSamplesFrom: true,
   cancelGrace: true,
   logFlushInterval: true,
+  logCondense: true,
   logBuffer: true,
   cancelNow: true,
   onWarning: true,

@@ -174,6 +174,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     // (with 1, every sample is on disk before its worker takes the next one).
     ...(options.logBuffer !== undefined ? { bufferSamples: options.logBuffer } : {}),
     ...(options.logFlushInterval !== undefined ? { flushInterval: options.logFlushInterval } : {}),
+    ...(options.logCondense === false ? { condense: false } : {}),
   });
   // Samples this run produced (not reused ones) that the writer has taken: until there is one, the log holds nothing
   // that is not also in the logs it reuses samples from.

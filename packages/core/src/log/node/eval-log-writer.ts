@@ -39,6 +39,13 @@ export interface CreateEvalLogWriterOptions {
   flushInterval?: number;
   /** Finished samples buffered before they are written: a flush happens at this many samples or `bufferBytes`. */
   bufferSamples?: number;
+  /**
+   * `.eval` only: write each sample condensed, as Inspect does: model inputs and raw request messages in per-sample
+   * pools (`events_data`), strings over 100 characters in events and images in messages moved to `attachments`.
+   * Readers give samples back resolved either way.
+   * @default true
+   */
+  condense?: boolean;
 }
 
 /**

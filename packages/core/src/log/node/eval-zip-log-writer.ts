@@ -1,6 +1,7 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildLogHeader, headerWithoutSamples } from '../build-log-header.js';
+import { condenseSample } from '../condense-sample.js';
 import { isoTimestamp } from '../log-format.js';
 import { LogError } from '../log-error.js';
 import { validateLogValue } from '../parse-eval-sample.js';
@@ -112,7 +113,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       if (!spec) throw state('writeSample() before start().');
       if (finished) throw state('writeSample() after finish().');
       if (writes.failure) throw writes.failure;
-      const data = Buffer.from(stringifyLogJson({ value: sample }));
+      const data = Buffer.from(stringifyLogJson({ value: options.condense === false ? sample : condenseSample(sample) }));
       pending.push({ name: sampleMemberName(sample), data });
       pendingBytes += data.length;
       pendingSamples++;

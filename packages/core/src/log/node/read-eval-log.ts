@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { openEvalLogArchive, type EvalLogArchive } from '../eval-log-archive.js';
 import { logFormatFromPath, type LogFormat } from '../log-format.js';
 import { LogError } from '../log-error.js';
-import { iterateEvalLogJsonSamples, parseEvalLogJson } from '../parse-eval-log-json.js';
+import { iterateEvalLogJsonSamples, parseEvalLogJson, sampleReadOptions } from '../parse-eval-log-json.js';
 import type { EvalLog } from '../schema/eval-log.js';
 import type { EvalSample } from '../schema/eval-sample.js';
 import type { EvalSampleSummary } from '../schema/eval-sample-summary.js';
@@ -17,6 +17,11 @@ export interface ReadLogFileOptions {
   format?: LogFormat;
   /** Replace `attachment://` references with their text. @default true */
   resolveAttachments?: boolean;
+  /**
+   * Return samples as stored, condensed: message pools (`events_data`, `input_refs`, `call_refs`) not expanded and
+   * attachments not resolved. Assay writes `.eval` samples condensed, as Inspect does. @default false
+   */
+  condensed?: boolean;
   /** `.eval` only: find members by scanning local headers, for a file whose central directory is missing or torn. @default false */
   recover?: boolean;
   /** `.eval` only: largest decompressed member accepted. @default 1073741824 */
@@ -33,7 +38,7 @@ export async function readEvalLog(options: ReadLogFileOptions & { headerOnly?: b
     return { ...log, samples };
   }
   return withArchive(options, (archive) =>
-    archive.readLog({ ...(options.headerOnly ? { headerOnly: true } : {}), ...(options.resolveAttachments === false ? { resolveAttachments: false } : {}) }),
+    archive.readLog({ ...(options.headerOnly ? { headerOnly: true } : {}), ...sampleReadOptions(options) }),
   );
 }
 
@@ -60,7 +65,7 @@ export async function readEvalLogSample(options: ReadLogFileOptions & { id: stri
     });
   }
   return withArchive(options, (archive) =>
-    archive.readSample({ id: options.id, epoch, ...(options.resolveAttachments === false ? { resolveAttachments: false } : {}) }),
+    archive.readSample({ id: options.id, epoch, ...sampleReadOptions(options) }),
   );
 }
 
@@ -73,14 +78,14 @@ export async function* readEvalLogSamples(options: ReadLogFileOptions): AsyncGen
   const source = await openFileSource({ path: options.path });
   try {
     const archive = await openEvalLogArchive({ source, ...archiveOptions(options) });
-    yield* archive.samples(options.resolveAttachments === false ? { resolveAttachments: false } : {});
+    yield* archive.samples(sampleReadOptions(options));
   } finally {
     await source.close();
   }
 }
 
 /** Reads the sample summaries of a log (`summaries.json`, or the journal of a running `.eval`). */
-export async function readEvalLogSampleSummaries(options: Omit<ReadLogFileOptions, 'resolveAttachments'>): Promise<EvalSampleSummary[]> {
+export async function readEvalLogSampleSummaries(options: Omit<ReadLogFileOptions, 'resolveAttachments' | 'condensed'>): Promise<EvalSampleSummary[]> {
   if (format(options) === 'json') {
     const summaries: EvalSampleSummary[] = [];
     for await (const sample of jsonSamples({ path: options.path })) summaries.push(toSampleSummary(sample));
@@ -118,8 +123,8 @@ async function* jsonSamples(options: ReadLogFileOptions): AsyncGenerator<EvalSam
   yield* readSampleJournal(jsonOptions(options));
 }
 
-function jsonOptions(options: ReadLogFileOptions): { path: string; resolveAttachments?: boolean } {
-  return { path: options.path, ...(options.resolveAttachments === false ? { resolveAttachments: false } : {}) };
+function jsonOptions(options: ReadLogFileOptions): { path: string; resolveAttachments?: boolean; condensed?: boolean } {
+  return { path: options.path, ...sampleReadOptions(options) };
 }
 
 function format(options: { path: string; format?: LogFormat }): LogFormat {
