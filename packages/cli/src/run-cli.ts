@@ -22,6 +22,7 @@ const usageErrorCodes = new Set([
   'solver_options',
   'invalid_options',
   'task_file_missing',
+  'task_file_refused',
   'model_base_url_mismatch',
   'task_not_found',
   'unsupported_format',
