@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import zlib from 'node:zlib';
 import { bytesSource, openZipArchive } from '@assay/core/log';
 
 const MEBIBYTE = 1 << 20;
