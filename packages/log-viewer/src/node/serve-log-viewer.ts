@@ -59,16 +59,16 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 export async function serveLogViewer(options: ServeLogViewerOptions): Promise<LogViewerServer> {
   const host = options.host ?? '127.0.0.1';
   const loopback = LOOPBACK.test(host);
-  if (!loopback && !options.token) {
-    throw new LogViewerError({
-      code: 'token_required',
-      message: `Refusing to serve logs on ${host}, which is not a loopback address, without a token; pass a token (assay view --token) or bind 127.0.0.1.`,
-    });
-  }
   if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) {
     throw new LogViewerError({
       code: 'token_too_short',
       message: `The viewer token must be at least ${MIN_TOKEN_LENGTH} characters (this one has ${options.token.length}): a short token can be guessed. Pass a longer --token, e.g. the output of \`openssl rand -base64 18\`.`,
+    });
+  }
+  if (!loopback && !options.token) {
+    throw new LogViewerError({
+      code: 'token_required',
+      message: `Refusing to serve logs on ${host}, which is not a loopback address, without a token; pass a token (assay view --token) or bind 127.0.0.1.`,
     });
   }
   const logDirStats = await stat(options.logDir).catch(() => undefined);
