@@ -26,6 +26,7 @@ const usageErrorCodes = new Set([
   'solver_options',
   'invalid_options',
   'task_file_missing',
+  'task_file_refused',
   'model_base_url_mismatch',
   'model_args_redacted',
   'task_not_found',

@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createEvalLogWriter, readEvalLog } from '@assay/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bombLog } from '../../cli/test/zip-bomb.js';
+import { httpLogViewerApi } from '../src/client/data/log-viewer-api.js';
+import { openLog } from '../src/client/data/open-log.js';
 import { LogViewerError, serveLogViewer, VIEWER_CSP, writeStaticViewer, type LogViewerServer } from '../src/index.js';
-import { makeAssayLogs, writeTruncated } from './viewer-fixtures.js';
+import { copyInspectLogs, hasInspectLogs, makeAssayLogs, writeTruncated } from './viewer-fixtures.js';
 
 interface Reply {
   status: number;
@@ -232,11 +235,11 @@ describe('serveLogViewer: cross-site and binding rules', () => {
   });
 
   it('with a token, requires it (query once, then the cookie)', async () => {
-    const guarded = await serveLogViewer({ logDir, host: '0.0.0.0', port: 0, clientDir, token: 'sesame-123' });
+    const guarded = await serveLogViewer({ logDir, host: '0.0.0.0', port: 0, clientDir, token: 'sesame-1234567890' });
     try {
-      expect(guarded.url).toContain('token=sesame-123');
+      expect(guarded.url).toContain('token=sesame-1234567890');
       expect((await raw({ port: guarded.port, path: '/logs/listing.json' })).status).toBe(401);
-      const first = await raw({ port: guarded.port, path: '/?token=sesame-123' });
+      const first = await raw({ port: guarded.port, path: '/?token=sesame-1234567890' });
       expect(first.status).toBe(200);
       const cookie = String(first.headers['set-cookie']).split(';')[0]!;
       expect((await raw({ port: guarded.port, path: '/logs/listing.json', headers: { cookie } })).status).toBe(200);
@@ -245,6 +248,94 @@ describe('serveLogViewer: cross-site and binding rules', () => {
       await guarded.close();
     }
   });
+});
+
+describe('serveLogViewer: logs only, long tokens, no Origin from another site', () => {
+  const KEY = 'sk-live-CONFIG-SECRET-1234';
+
+  beforeAll(async () => {
+    await writeFile(join(logDir, 'config.json'), JSON.stringify({ eval: { model: 'openai/gpt-4o' }, api_key: KEY }, null, 2));
+    await writeFile(join(logDir, 'nested', 'settings.json'), JSON.stringify({ version: 2, api_key: KEY }));
+    await writeFile(join(logDir, 'nested', 'listing.json'), JSON.stringify({ token: KEY }));
+  });
+
+  it('serves a .json only when it starts like an eval log: config.json beside the logs is neither served nor listed', async () => {
+    for (const name of ['config.json', 'nested/settings.json', 'nested/listing.json']) {
+      const reply = await raw({ port: server.port, path: `/logs/${name}` });
+      expect(reply.status, name).toBe(404);
+      expect(reply.body.toString(), name).not.toContain(KEY);
+    }
+    const listing = (await raw({ port: server.port, path: '/logs/listing.json' })).body.toString();
+    expect(listing).not.toContain('config.json');
+    expect(listing).not.toContain('settings.json');
+    const outDir = join(root, 'site-logs-only');
+    const { logs } = await writeStaticViewer({ logDir, outDir, clientDir });
+    expect(logs.filter((name) => name.endsWith('.json') && !name.includes('%'))).toEqual([]);
+  });
+
+  it.runIf(hasInspectLogs)("serves Inspect's own .json logs", async () => {
+    const names = (await copyInspectLogs(join(logDir, 'inspect'))).filter((name) => name.endsWith('.json'));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const reply = await raw({ port: server.port, path: `/logs/inspect/${encodeURIComponent(name)}` });
+      expect(reply.status, name).toBe(200);
+      expect(reply.body.equals(await readFile(join(logDir, 'inspect', name))), name).toBe(true);
+    }
+  });
+
+  it('refuses a token shorter than 16 characters', async () => {
+    const error = await serveLogViewer({ logDir, host: '0.0.0.0', port: 0, clientDir, token: 'fifteen-chars!!' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LogViewerError);
+    expect((error as LogViewerError).code).toBe('token_too_short');
+    expect((error as Error).message).toContain('at least 16 characters');
+  });
+
+  it('treats a request without Origin from another site (Sec-Fetch-Site, else Referer) as cross-site', async () => {
+    const path = `/logs/${logNames[0]!.split('/').map(encodeURIComponent).join('/')}`;
+    const status = async (headers: Record<string, string>): Promise<number> => (await raw({ port: server.port, path, headers })).status;
+    expect(await status({ 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' })).toBe(403);
+    expect(await status({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' })).toBe(403);
+    expect(await status({ referer: 'http://evil.example/page.html' })).toBe(403);
+    expect(await status({ referer: `http://localhost:${server.port + 1}/` })).toBe(403);
+    expect(await status({ referer: 'not a url' })).toBe(403);
+    // The viewer's own requests, and the user's (typed URL, curl), are served.
+    expect(await status({ 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' })).toBe(200);
+    expect(await status({ 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' })).toBe(200);
+    expect(await status({ referer: `http://127.0.0.1:${server.port}/` })).toBe(200);
+    expect(await status({})).toBe(200);
+  });
+});
+
+describe('serveLogViewer: a zip bomb in the log directory', () => {
+  // 1 GiB of zeros in a 6.8 MB file, declared as the member's real (small) size. The timeout is only a hang guard.
+  let bombDir: string;
+  let bombServer: LogViewerServer;
+  beforeAll(async () => {
+    bombDir = join(root, 'bomb-logs');
+    await mkdir(bombDir, { recursive: true });
+    const from = join(logDir, logNames[0]!);
+    await writeFile(join(bombDir, 'header-bomb.eval'), await bombLog({ from, member: /^header\.json$/, method: 8, mebibytes: 1024 }));
+    await writeFile(join(bombDir, 'sample-bomb.eval'), await bombLog({ from, member: /^samples\//, method: 8, mebibytes: 1024 }));
+    bombServer = await serveLogViewer({ logDir: bombDir, port: 0, clientDir });
+  }, 120_000);
+  afterAll(() => bombServer?.close());
+
+  it('lists it with its problem, naming the member', async () => {
+    const reply = await raw({ port: bombServer.port, path: '/logs/listing.json' });
+    expect(reply.status).toBe(200);
+    const listing = JSON.parse(reply.body.toString()) as Record<string, { problem?: string; task?: string }>;
+    expect(listing['header-bomb.eval']?.problem).toMatch(/header-bomb\.eval: member header\.json decompresses to more than the \d+ bytes its zip header declares/);
+  }, 120_000);
+
+  it("refuses it in the client's sample view, naming the file and the member", async () => {
+    const api = httpLogViewerApi({ baseUrl: bombServer.url });
+    const log = await openLog({ api, name: 'sample-bomb.eval' });
+    const summary = log.summaries[0]!;
+    const member = `samples/${String(summary.id)}_epoch_${summary.epoch}.json`;
+    const error = await log.readSample({ id: summary.id, epoch: summary.epoch }).catch((caught: unknown) => caught);
+    expect((error as { code?: string }).code).toBe('member_size_exceeded');
+    expect((error as Error).message).toContain(`sample-bomb.eval: member ${member} decompresses to more than`);
+  }, 120_000);
 });
 
 describe('writeStaticViewer', () => {

@@ -10,15 +10,16 @@ export function registerEvalRetryCommand(program: Command, context: CommandConte
     .command('eval-retry')
     .description('Rerun failed, cancelled or interrupted logs with the same task, model and options, reusing finished samples.')
     .argument('<logs...>', 'log files to finish (.eval or .json; a log cut short by a crash is recovered)')
-    .option('--task-file <file>', 'use this local task file instead of the one the log names')
+    .option('--task-file <file>', 'use this task file instead of the one the log names (needed when that one is not inside the current directory)')
     .option('--allow-base-url-change', 'run although the log recorded another model base URL than configured here');
   addRunFlags(command)
     .addHelpText(
       'after',
       `
 The new log (beside the old one unless --log-dir is given) holds every sample; the old log is kept.
-A log is data, not code: its task file must exist on this machine (or pass --task-file), and a model base URL
-recorded in it must match this machine's configuration (or pass --allow-base-url-change).
+A log is data, not code: the task file it names is loaded only when it is an ordinary task file inside the current
+directory (after symbolic links; not in node_modules, not a script or a package's CLI), else pass --task-file; a
+model base URL recorded in it must match this machine's configuration (or pass --allow-base-url-change).
 
 Examples:
   assay eval-retry logs/2026-06-10T10-00-00+00-00_qa_Xb3k.eval

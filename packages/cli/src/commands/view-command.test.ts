@@ -36,3 +36,10 @@ it('assay view refuses a missing log directory (exit 2)', async () => {
   expect(code).toBe(2);
   expect(errors.join('\n')).toMatch(/does not exist/);
 });
+
+it.each(['short-token', ''])('assay view refuses a --token shorter than 16 characters ("%s", exit 2)', async (token) => {
+  const errors: string[] = [];
+  const code = await runCli({ argv: ['view', '--log-dir', join(root, 'logs'), '--host', '0.0.0.0', '--port', '0', '--token', token], writeError: (line) => errors.push(line) });
+  expect(code).toBe(2);
+  expect(errors.join('\n')).toContain(`The viewer token must be at least 16 characters (this one has ${token.length})`);
+});

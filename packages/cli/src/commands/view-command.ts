@@ -14,10 +14,10 @@ function defaultLogDir(): string {
   return process.env.ASSAY_LOG_DIR ?? './logs';
 }
 
-// The viewer's start-up refusals (no token off loopback, no log directory) are usage errors.
+// The viewer's start-up refusals (no token off loopback, a short token, no log directory) are usage errors.
 function usageError(error: unknown): unknown {
   const code = (error as { code?: unknown }).code;
-  return code === 'token_required' || code === 'log_dir_not_found' ? new CliUsageError((error as Error).message) : error;
+  return code === 'token_required' || code === 'token_too_short' || code === 'log_dir_not_found' ? new CliUsageError((error as Error).message) : error;
 }
 
 /** Registers `assay view` (serve the log viewer) and `assay view bundle` (write it as a static site). */
@@ -28,7 +28,7 @@ export function registerViewCommand(program: Command, context: CommandContext): 
     .option('--log-dir <dir>', 'directory of logs, searched recursively (default: $ASSAY_LOG_DIR or ./logs)')
     .option('--host <host>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '7575')
-    .option('--token <token>', 'a secret required in the URL (needed when --host is not loopback)')
+    .option('--token <token>', 'a secret of 16+ characters required in the URL (needed when --host is not loopback)')
     .addHelpText('after', '\nExamples:\n  assay view\n  assay view --log-dir logs/set-1 --port 8080\n  assay view bundle --log-dir logs --output-dir site')
     .action(async (options: ViewCommandOptions) => {
       const { serveLogViewer } = await import('@assay/log-viewer');
@@ -38,7 +38,7 @@ export function registerViewCommand(program: Command, context: CommandContext): 
         logDir: resolve(options.logDir ?? defaultLogDir()),
         host: options.host,
         port,
-        ...(options.token ? { token: options.token } : {}),
+        ...(options.token !== undefined ? { token: options.token } : {}),
       }).catch((error: unknown) => {
         throw usageError(error);
       });

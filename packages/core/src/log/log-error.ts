@@ -7,6 +7,7 @@ export type LogErrorCode =
   | 'truncated'
   | 'unsafe_member_name'
   | 'member_too_large'
+  | 'member_size_exceeded'
   | 'unsupported_compression'
   | 'member_not_found'
   | 'sample_not_found'

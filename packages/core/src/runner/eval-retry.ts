@@ -10,6 +10,7 @@ import { evaluate, toTask, type TaskInput } from './evaluate.js';
 import { localModelBaseUrl, recordedModelBaseUrl } from './model-base-url.js';
 import { readLogHeader } from './read-log-header.js';
 import { importTask, type TaskLoader } from './task-loader.js';
+import { checkRecordedTaskFile } from './check-recorded-task-file.js';
 
 /** Options of {@link evalRetry}: the log(s) to retry; any run option given overrides the log's. */
 export interface EvalRetryOptions extends Omit<EvalOptions, 'model' | 'reuseSamplesFrom' | 'taskFile'> {
@@ -34,7 +35,7 @@ const evalRetryOptionKeys = [
 ];
 
 /** Codes of {@link EvalRetryError}. */
-export type EvalRetryErrorCode = 'task_file_missing' | 'model_base_url_mismatch' | 'model_args_redacted';
+export type EvalRetryErrorCode = 'task_file_missing' | 'task_file_refused' | 'model_base_url_mismatch' | 'model_args_redacted';
 
 /** Error raised when a log cannot safely be retried here; the message says which option overrides the check. */
 export class EvalRetryError extends Error {
@@ -105,8 +106,9 @@ function logOptions(log: EvalLog, options: EvalOptions): EvalOptions {
 
 /**
  * Reruns failed or cancelled logs with the same task, model and options, reusing every sample that completed (also
- * from a `.eval` left incomplete by a crash); each new log holds all samples. A log is data, not code: its task file
- * must exist on this machine (or `taskFile` be given), and a recorded model base URL must match the local one.
+ * from a `.eval` left incomplete by a crash); each new log holds all samples. A log is data, not code: the task file
+ * it names is loaded only when it resolves (after links) inside the current directory, outside node_modules, and is an
+ * ordinary task file (else pass `taskFile`); a recorded model base URL must match the local one.
  * @example const [log] = await evalRetry({ log: 'logs/2026-06-10T10-00-00+00-00_qa_abc.eval' });
  */
 export async function evalRetry(options: EvalRetryOptions): Promise<EvalLog[]> {
@@ -122,6 +124,20 @@ export async function evalRetry(options: EvalRetryOptions): Promise<EvalLog[]> {
         path: logPath,
         message: `${logPath}: its task file ${file ? `"${file}" ` : ''}is not on this machine. A log is data, not code, so it is not looked for elsewhere; pass the local task file to use (--task-file).`,
       });
+    }
+    // The task file a log names is loaded only when it is an ordinary task file inside the current directory, and
+    // that is decided before anything is imported; a file the user names (--task-file) is theirs to choose.
+    let load = file ? path.resolve(file) : undefined;
+    if (!options.task && !options.taskFile && file) {
+      const checked = checkRecordedTaskFile({ file, cwd: process.cwd() });
+      if ('refused' in checked) {
+        throw new EvalRetryError({
+          code: 'task_file_refused',
+          path: logPath,
+          message: `${logPath}: its task file "${file}" ${checked.refused}. A log is data, not code: the task file it names is loaded only when it is an ordinary task file inside the current directory, so it was not loaded; pass the task file to use with --task-file.`,
+        });
+      }
+      load = checked.path;
     }
     // Compared as logs record them (credentials and query values as ***); a log never holds more.
     const logBaseUrl = recordedModelBaseUrl(log.eval.model_base_url ?? undefined);
@@ -143,7 +159,7 @@ export async function evalRetry(options: EvalRetryOptions): Promise<EvalLog[]> {
     }
     const task = options.task
       ? await toTask(options.task)
-      : await loadTask({ file: path.resolve(file!), task: log.eval.task, args: log.eval.task_args ?? {} });
+      : await loadTask({ file: load!, task: log.eval.task, args: log.eval.task_args ?? {} });
     const { taskFile: _taskFile, allowBaseUrlChange: _allow, loadTask: _load, log: _log, task: _task, ...rest } = options;
     const run = logOptions(log, rest);
     const [result] = await evaluate(file ? { ...task, file } : task, {

@@ -2,6 +2,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { openEvalLogArchive, parseEvalLogJson, toEvalLogInfo, type EvalLog } from '@assay/core/log';
 import { openFileSource } from '@assay/core';
+import { isLogJsonHead, LOG_JSON_HEAD_BYTES } from './is-log-json.js';
 import { LISTING_FILE, type LogListing, type LogListingEntry } from '../shared/log-listing.js';
 
 const LOG_EXTENSION = /\.(eval|json)$/;
@@ -11,7 +12,7 @@ const CONCURRENCY = 8;
 /** A cache of listing entries by path, reused while a file's size and mtime are unchanged. */
 export type ListingCache = Map<string, { size: number; mtime: number; entry: LogListingEntry }>;
 
-/** Lists every `.eval` / `.json` log under `logDir` (recursively, never following links out of it) with its header summary. */
+/** Lists every `.eval` / `.json` log (a `.json` only when it starts like one) under `logDir` (recursively, never following links out of it) with its header summary. */
 export async function listLogDir(options: { logDir: string; cache?: ListingCache }): Promise<LogListing> {
   const root = await realpath(options.logDir);
   const cache = options.cache ?? new Map();
@@ -85,8 +86,9 @@ async function readEntry(path: string, name: string): Promise<LogListingEntry | 
   try {
     if (path.endsWith('.json')) {
       const text = await readFile(path, 'utf8');
-      // A JSON file that is not a log at all is not listed; a broken log is listed with its problem.
-      if (!text.includes('"eval"')) return undefined;
+      // A JSON file that is not a log at all (config.json, …) is not listed, so neither served nor bundled; a broken
+      // log is listed with its problem.
+      if (!isLogJsonHead(text.slice(0, LOG_JSON_HEAD_BYTES))) return undefined;
       const log = parseEvalLogJson({ text, path: name, headerOnly: true });
       return toEntry(log, name, log.results?.total_samples ?? 0);
     }

@@ -1,5 +1,5 @@
 /** Stable codes of {@link LogViewerError}. */
-export type LogViewerErrorCode = 'token_required' | 'client_not_built' | 'log_dir_not_found';
+export type LogViewerErrorCode = 'token_required' | 'token_too_short' | 'client_not_built' | 'log_dir_not_found';
 
 /** An error starting or bundling the log viewer. */
 export class LogViewerError extends Error {

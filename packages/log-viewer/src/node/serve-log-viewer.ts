@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { LISTING_FILE } from '../shared/log-listing.js';
 import { clientDir } from './client-dir.js';
+import { isLogJson } from './is-log-json.js';
 import { listLogDir, type ListingCache } from './list-log-dir.js';
 import { LogViewerError } from './log-viewer-error.js';
 import { resolveSafePath, type UnsafePathReason } from './resolve-safe-path.js';
@@ -20,7 +21,10 @@ export interface ServeLogViewerOptions {
   host?: string;
   /** 0 picks a free port. @default 7575 */
   port?: number;
-  /** Required when `host` is not a loopback address: the URL must carry `?token=` once (it is then kept in a cookie). */
+  /**
+   * Required when `host` is not a loopback address: the URL must carry `?token=` once (it is then kept in a cookie). At
+   * least {@link MIN_TOKEN_LENGTH} characters.
+   */
   token?: string;
   /** The built browser client. @default this package's dist/client */
   clientDir?: string;
@@ -47,12 +51,20 @@ const CONTENT_TYPES: Record<string, string> = {
   '.eval': 'application/zip',
 };
 const TOKEN_COOKIE = 'assay_view_token';
+/** The shortest token {@link serveLogViewer} accepts. */
+export const MIN_TOKEN_LENGTH = 16;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /** Serves the log viewer and the logs under `logDir` (listing, files with HTTP Range) on 127.0.0.1 by default. */
 export async function serveLogViewer(options: ServeLogViewerOptions): Promise<LogViewerServer> {
   const host = options.host ?? '127.0.0.1';
   const loopback = LOOPBACK.test(host);
+  if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) {
+    throw new LogViewerError({
+      code: 'token_too_short',
+      message: `The viewer token must be at least ${MIN_TOKEN_LENGTH} characters (this one has ${options.token.length}): a short token can be guessed. Pass a longer --token, e.g. the output of \`openssl rand -base64 18\`.`,
+    });
+  }
   if (!loopback && !options.token) {
     throw new LogViewerError({
       code: 'token_required',
@@ -90,7 +102,7 @@ export async function serveLogViewer(options: ServeLogViewerOptions): Promise<Lo
     if (origin !== undefined && origin.replace(/^https?:\/\//, '').toLowerCase() !== requestHost) return refuse(403, 'Cross-site request refused');
     // A link from another site may open the page (a navigation); nothing else may be fetched from another site.
     const navigation = request.headers['sec-fetch-mode'] === 'navigate' && request.headers['sec-fetch-dest'] === 'document';
-    if (request.headers['sec-fetch-site'] === 'cross-site' && !navigation) return refuse(403, 'Cross-site request refused');
+    if (fromAnotherSite(request, requestHost) && !navigation) return refuse(403, 'Cross-site request refused');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       return refuse(405, 'Method not allowed');
@@ -113,6 +125,8 @@ export async function serveLogViewer(options: ServeLogViewerOptions): Promise<Lo
     if (pathname.startsWith('/logs/')) {
       const resolved = await resolveSafePath({ root: options.logDir, encodedPath: pathname.slice('/logs/'.length), accept: /\.(eval|json)$/i });
       if ('refused' in resolved) return refuseUnsafe(resolved.refused);
+      // Logs only: a .json beside the logs that is not one (a config.json with keys) is not served.
+      if (/\.json$/i.test(resolved.path) && !(await isLogJson(resolved.path))) return refuse(404, 'Not found');
       sendFile({ request, response, path: resolved.path, size: resolved.size, contentType: CONTENT_TYPES[extname(resolved.path)] ?? 'application/octet-stream', cache: 'no-store' });
       return;
     }
@@ -155,6 +169,21 @@ export async function serveLogViewer(options: ServeLogViewerOptions): Promise<Lo
 /** A random token for `serveLogViewer({ token })`. */
 export function createViewerToken(): string {
   return randomBytes(18).toString('base64url');
+}
+
+// Whether a request without an Origin comes from another site: Sec-Fetch-Site says so (anything but the viewer's own
+// origin or the user typing the URL: a same-site page on another port is another site too), or else a Referer from
+// another host does. A request with neither (curl, an old browser opening the URL) is the user's.
+function fromAnotherSite(request: IncomingMessage, requestHost: string): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) return site !== 'same-origin' && site !== 'none';
+  const referer = request.headers.referer;
+  if (referer === undefined) return false;
+  try {
+    return new URL(referer).host.toLowerCase() !== requestHost;
+  } catch {
+    return true;
+  }
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {

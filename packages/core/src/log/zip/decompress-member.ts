@@ -1,21 +1,22 @@
-import { inflateSync } from 'fflate';
-import { decompress as zstdDecompress } from 'fzstd';
 import { LogError } from '../log-error.js';
 import { crc32 } from './crc32.js';
+import { inflateRawCapped, OutputLimitError, zstdDecompressCapped } from './decompress-capped.js';
 import type { ZipEntry } from './zip-entry.js';
 
-/** Decompresses a member's data (stored, DEFLATE or zstd), checking its size and CRC against the directory. */
+/**
+ * Decompresses a member's data (stored, DEFLATE or zstd), checking its size and CRC against the directory. Output is
+ * capped at the declared size (itself capped by the reader's `maxMemberSize`): a member that lies about its size, a zip
+ * bomb, is refused as soon as its output passes that size, never inflated whole.
+ */
 export function decompressMember(options: { entry: ZipEntry; data: Uint8Array; path?: string }): Uint8Array {
   const { entry, data, path } = options;
   const location = { ...(path ? { path } : {}), member: entry.name };
   const where = `${path ?? 'Zip archive'}: member ${entry.name}`;
   let output: Uint8Array;
   try {
-    // The output buffer has the declared size, so a member lying about its size cannot exhaust memory:
-    // extra output is cut off and then fails the size / CRC check below.
     if (entry.method === 0) output = data;
-    else if (entry.method === 8) output = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
-    else if (entry.method === 93) output = zstdDecompress(data, new Uint8Array(entry.uncompressedSize));
+    else if (entry.method === 8) output = inflateRawCapped({ data, limit: entry.uncompressedSize });
+    else if (entry.method === 93) output = zstdDecompressCapped({ data, limit: entry.uncompressedSize });
     else {
       throw new LogError({
         code: 'unsupported_compression',
@@ -25,6 +26,14 @@ export function decompressMember(options: { entry: ZipEntry; data: Uint8Array; p
     }
   } catch (error) {
     if (error instanceof LogError) throw error;
+    if (error instanceof OutputLimitError) {
+      throw new LogError({
+        code: 'member_size_exceeded',
+        message: `${where} decompresses to more than the ${entry.uncompressedSize} bytes its zip header declares; refused without inflating the rest (a zip bomb or a corrupt file).`,
+        ...location,
+        cause: error,
+      });
+    }
     throw new LogError({ code: 'corrupt_zip', message: `${where} could not be decompressed (${String(error)}).`, ...location, cause: error });
   }
   if (output.length !== entry.uncompressedSize || crc32({ bytes: output }) !== entry.crc) {

@@ -45,8 +45,9 @@ describe('openZipArchive', () => {
     const eocd = bytes.length - 22;
     const directory = view.getUint32(eocd + 16, true);
     view.setUint32(directory + 24, 10, true);
-    const archive = await openZipArchive({ source: bytesSource({ bytes }), maxMemberSize: 1000 });
-    await expect(archive.read('liar.json')).rejects.toMatchObject({ code: 'corrupt_zip' });
+    const archive = await openZipArchive({ source: bytesSource({ bytes }), path: 'liar.eval', maxMemberSize: 1000 });
+    await expect(archive.read('liar.json')).rejects.toMatchObject({ code: 'member_size_exceeded', path: 'liar.eval', member: 'liar.json' });
+    await expect(archive.read('liar.json')).rejects.toThrow('liar.eval: member liar.json decompresses to more than the 10 bytes its zip header declares');
   });
 
   it('gives a typed error naming the file for a truncated archive, never hanging', async () => {
