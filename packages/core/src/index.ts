@@ -89,6 +89,7 @@ export {
   modelGradedFact,
   multiScorer,
   builtinScorers,
+  scorersFromLog,
   type Scorer,
   type ScorerMetrics,
 } from './scorer/index.js';

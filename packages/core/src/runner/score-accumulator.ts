@@ -1,3 +1,4 @@
+import { toInspectArgs } from '../log/inspect-args.js';
 import type { EvalResultsInput, EvalScore } from '../log/schema/index.js';
 import { validateLogValue } from '../log/parse-eval-sample.js';
 import { parseLogJson } from '../log/parse-log-json.js';
@@ -47,7 +48,7 @@ const CHUNK = 4096;
 
 /** Creates a {@link ScoreAccumulator} for these scorers, reducers and number of epochs. */
 export function createScoreAccumulator(options: {
-  scorers: readonly Pick<Scorer, 'name' | 'metrics'>[];
+  scorers: ReadonlyArray<Pick<Scorer, 'name' | 'metrics'> & { readonly args?: Record<string, unknown> }>;
   /** The task's metrics, which replace every scorer's own. */
   metrics?: Scorer['metrics'] | undefined;
   reducers: readonly ScoreReducer[];
@@ -123,7 +124,9 @@ export function createScoreAccumulator(options: {
         const metrics = options.metrics ?? scorer.metrics;
         for (const reducer of reducers) {
           const list = lists.get(listKey(scorer.name, reducer.name))!;
-          const computed = computeMetrics({ scorer: scorer.name, scores: readSampleScores(list), metrics });
+          // As Inspect's results, `params` are the scorer's options under Inspect's argument names.
+          const params = toInspectArgs({ kind: 'scorer', name: scorer.name, args: scorer.args ?? {} });
+          const computed = computeMetrics({ scorer: scorer.name, scores: readSampleScores(list), metrics, params });
           for (const evalScore of computed) {
             scores.push({ ...evalScore, reducer: named ? reducer.name : null });
           }
