@@ -13,7 +13,12 @@ const harness = path.join(sharedDir, 'tools/inspect-viewer/run.sh');
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const skipReason = !existsSync(harness) ? `${harness} not found` : !existsSync(chromium) ? `${chromium} not found` : undefined;
 const logDir = mkdtempSync(path.join(os.tmpdir(), 'assay-viewer-logs-'));
-afterAll(() => rmSync(logDir, { recursive: true, force: true }));
+// A scratch dir of this run's own (the harness installs and bundles the viewer there), so parallel runs do not collide.
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'assay-inspect-viewer-harness-'));
+afterAll(() => {
+  rmSync(logDir, { recursive: true, force: true });
+  rmSync(workDir, { recursive: true, force: true });
+});
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,8 +40,7 @@ describe.skipIf(skipReason !== undefined)(
         for (const first of ['error', 'limit'] as const) logs.push(await writeTroubledLog({ logDir, format, first }));
       }
       expect(logs.map((log) => log.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
-      // The viewer's npm install is kept between runs; the port is one nobody else holds.
-      const workDir = path.join(os.tmpdir(), 'assay-inspect-viewer-harness');
+      // The port is one nobody else holds.
       const run = spawnSync('bash', [harness], {
         encoding: 'utf8',
         env: { ...process.env, FIXTURES: logDir, STAGES: 'fixtures', STRICT: '1', WORK_DIR: workDir, PORT: String(await freePort()) },
