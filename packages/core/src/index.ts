@@ -106,6 +106,7 @@ export {
   modelGradedFact,
   multiScorer,
   builtinScorers,
+  scorersFromLog,
   type Scorer,
   type ScorerMetrics,
 } from './scorer/index.js';

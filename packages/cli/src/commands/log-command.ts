@@ -26,13 +26,15 @@ export function registerLogCommand(program: Command, context: CommandContext): v
   const log = program.command('log').description('Read, convert and recover log files.');
   log
     .command('dump')
-    .description('Print a log as JSON (an incomplete .eval is recovered first).')
+    .description('Print a log as JSON, NaN (unscored) written bare as Inspect does (an incomplete .eval is recovered first).')
     .argument('<log>', 'log file')
     .option('--header-only', 'leave out the samples')
     .addHelpText('after', '\nExamples:\n  assay log dump logs/run.eval | jq .results\n  assay log dump logs/run.eval --header-only')
     .action(async (file: string, flags: { headerOnly?: boolean }) => {
       const { location: _location, ...value } = await readAnyLog(file, flags.headerOnly === true);
-      context.write(JSON.stringify(value, null, 2));
+      // As `inspect log dump`: unscored values print as bare NaN (JSON.stringify would print null).
+      const { stringifyLogJson } = await import('@assay/core/log');
+      context.write(stringifyLogJson({ value, indent: 2 }));
     });
   log
     .command('convert')

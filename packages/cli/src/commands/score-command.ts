@@ -40,9 +40,9 @@ async function resolveScorer(spec: string, options: Record<string, unknown>): Pr
 export function registerScoreCommand(program: Command, context: CommandContext): void {
   program
     .command('score')
-    .description('Score an existing log again with other scorers, writing a new log (the original is not changed).')
+    .description('Score an existing log again, with its own scorers or others, writing a new log (the original is not changed).')
     .argument('<log>', 'the log to score')
-    .requiredOption('--scorer <name|file@export>', 'built-in scorer name, or FILE@export of your own (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--scorer <name|file@export>', 'built-in scorer name, or FILE@export of your own (repeatable; default: the built-in scorers the log records, with their options)', (value: string, previous: string[]) => [...previous, value], [])
     .option('-S <key=value>', 'scorer option (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--action <append|overwrite>', 'keep the log\'s scores and add these, or replace them', 'append')
     .option('--output <file>', 'where to write the new log (default: a new log beside the original)')
@@ -50,6 +50,7 @@ export function registerScoreCommand(program: Command, context: CommandContext):
       'after',
       `
 Examples:
+  assay score logs/run.eval
   assay score logs/run.eval --scorer match
   assay score logs/run.eval --scorer includes -S ignore_case=false --action overwrite
   assay score logs/run.eval --scorer scorers.ts@strictJson --output logs/rescored.eval`,
@@ -59,10 +60,18 @@ Examples:
         throw new CliUsageError(`--action must be append or overwrite, got "${flags.action}".`);
       }
       const options = parseKeyValues({ values: flags.S, flag: '-S' });
+      if (flags.scorer.length === 0 && flags.S.length > 0) {
+        throw new CliUsageError('-S sets options of a scorer named with --scorer; without --scorer the log\'s own scorers run with their recorded options.');
+      }
       const scorers = [];
       for (const spec of flags.scorer) scorers.push(await resolveScorer(spec, options));
       const { scoreEvalLog } = await import('@assay/core');
-      const result = await scoreEvalLog({ log, scorers, action: flags.action, ...(flags.output ? { output: flags.output } : {}) });
+      const result = await scoreEvalLog({
+        log,
+        ...(scorers.length > 0 ? { scorers } : {}),
+        action: flags.action,
+        ...(flags.output ? { output: flags.output } : {}),
+      });
       printResults(result, context.write);
     });
 }

@@ -12,6 +12,12 @@ const sample = evalSampleSchema.parse({
 });
 
 describe('toSampleSummary', () => {
+  it('gives a sample without scores (it errored first) an empty scores object, as Inspect does', () => {
+    // Inspect's viewer calls Object.keys(summary.scores) on every summary of a .eval log.
+    const errored = toSampleSummary({ ...sample, scores: null, error: { message: 'boom', traceback: '', traceback_ansi: '' } });
+    expect(errored).toMatchObject({ scores: {}, error: 'boom' });
+  });
+
   it('summarizes a sample as Inspect writes summaries.json', () => {
     const summary = toSampleSummary({
       ...sample,

@@ -20,18 +20,17 @@ export function toSampleSummary(sample: EvalSample): EvalSampleSummary {
     completed: true,
   };
   if (sample.choices != null) summary.choices = sample.choices;
-  if (sample.scores != null) {
-    summary.scores = Object.fromEntries(
-      Object.entries(sample.scores).map(([name, score]) => {
-        const thin: Record<string, unknown> = { value: score.value };
-        if (score.answer != null) thin.answer = thinText(score.answer);
-        if (score.explanation != null) thin.explanation = thinText(score.explanation);
-        if (score.metadata != null) thin.metadata = thinRecord(score.metadata);
-        thin.history = [];
-        return [name, thin];
-      }),
-    ) as EvalSampleSummary['scores'];
-  }
+  // Always an object, `{}` for a sample that errored before scoring: Inspect's viewer calls Object.keys() on it.
+  summary.scores = Object.fromEntries(
+    Object.entries(sample.scores ?? {}).map(([name, score]) => {
+      const thin: Record<string, unknown> = { value: score.value };
+      if (score.answer != null) thin.answer = thinText(score.answer);
+      if (score.explanation != null) thin.explanation = thinText(score.explanation);
+      if (score.metadata != null) thin.metadata = thinRecord(score.metadata);
+      thin.history = [];
+      return [name, thin];
+    }),
+  ) as EvalSampleSummary['scores'];
   if (sample.started_at != null) summary.started_at = sample.started_at;
   if (sample.completed_at != null) summary.completed_at = sample.completed_at;
   if (sample.total_time != null) summary.total_time = sample.total_time;

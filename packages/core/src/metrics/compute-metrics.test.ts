@@ -2,12 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { accuracy } from './accuracy.js';
 import { computeMetrics } from './compute-metrics.js';
 import { evalScoreSchema } from '../log/schema/eval-results.js';
+import { builtinMetrics } from './builtin-metrics.js';
 import { grouped } from './grouped.js';
 import { mean } from './mean.js';
 import { stderr } from './stderr.js';
 import { sampleScores } from './test-scores.js';
 
 describe('computeMetrics', () => {
+  // Inspect's scorer_for_metrics (_eval/task/results.py) drops NaN (unscored) sample scores before calling any metric,
+  // so every built-in metric gives over [C, NaN, I, C, NaN] what it gives over [C, I, C].
+  it('gives every built-in metric only the scored samples', () => {
+    for (const [name, create] of Object.entries(builtinMetrics)) {
+      if (name === 'bootstrap_stderr') continue; // random resampling: compared by its range below
+      const [withUnscored] = computeMetrics({ scorer: 's', scores: sampleScores(['C', Number.NaN, 'I', 'C', Number.NaN]), metrics: [create()] });
+      const [scoredOnly] = computeMetrics({ scorer: 's', scores: sampleScores(['C', 'I', 'C']), metrics: [create()] });
+      expect(withUnscored?.metrics[name]?.value, name).toBe(scoredOnly?.metrics[name]?.value);
+      expect(withUnscored?.metrics[name]?.value, name).not.toBeNaN();
+    }
+    const [bootstrap] = computeMetrics({
+      scorer: 's',
+      scores: sampleScores([Number.NaN, 'C', Number.NaN, 'C']),
+      metrics: [builtinMetrics.bootstrap_stderr!()],
+    });
+    // Only the two Cs are resampled: every resample's mean is 1, so the spread is 0 (NaN would poison it).
+    expect(bootstrap?.metrics.bootstrap_stderr?.value).toBe(0);
+  });
+
   it('leaves unscored samples out and counts them', () => {
     const [result] = computeMetrics({
       scorer: 'match',

@@ -329,7 +329,8 @@ function buildSample(options: RunSampleOptions, attempt: Attempt, retries: Recor
     setup: sample.setup ?? null,
     messages: state.messages,
     output: state.output,
-    scores: attempt.error ? null : attempt.scores,
+    // As Inspect: an errored sample has an (empty) scores object, which its viewer reads without checking.
+    scores: attempt.error ? {} : attempt.scores,
     metadata: state.metadata,
     store: state.store.toJSON(),
     events: transcript.events as TranscriptEvent[],

@@ -12,6 +12,7 @@ import {
   type ModelUsage,
 } from '@assay/model';
 import { limitDataset, selectSamples, type DatasetSample } from '../dataset/index.js';
+import { toInspectArgs } from '../log/inspect-args.js';
 import { createEvalLogWriter } from '../log/node/index.js';
 import { LogError } from '../log/log-error.js';
 import { sampleJournalPath } from '../log/node/sample-journal.js';
@@ -27,6 +28,7 @@ import { localModelBaseUrl, recordedModelBaseUrl } from './model-base-url.js';
 import { runSample } from './run-sample.js';
 import { copyReusableSamples, sampleKey } from './sample-reuse.js';
 import { createScoreAccumulator } from './score-accumulator.js';
+import { scorerInfo } from './scorer-info.js';
 import type { RecordedError } from './sample-error.js';
 
 /** Everything one task × model run needs. */
@@ -94,18 +96,6 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
 
   const ref: TaskRef = { task: task.name, taskId, runId: run.runId, model: model.name };
   const totalSamples = samples.length * epochs;
-  const scorerInfo = task.scorers.map((scorer) => ({
-    name: scorer.name,
-    options: scorer.args,
-    metrics: Array.isArray(scorer.metrics)
-      ? scorer.metrics.map((metric) => ({ name: metric.name, options: metric.args }))
-      : Object.fromEntries(
-          Object.entries(scorer.metrics).map(([key, list]) => [
-            key,
-            list.map((metric) => ({ name: metric.name, options: metric.args })),
-          ]),
-        ),
-  }));
   const evalSpec = {
     eval_id: shortId(),
     run_id: run.runId,
@@ -154,14 +144,14 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     revision: null,
     packages: { '@assay/core': assayVersion },
     metadata: task.metadata,
-    scorers: scorerInfo,
+    scorers: task.scorers.map(scorerInfo),
   };
   const plan = {
     name: 'plan',
     steps: [...task.setup, ...task.solver].map((solver) => ({
       solver: solver.name,
-      params: solver.args,
-      params_passed: solver.args,
+      params: toInspectArgs({ kind: 'solver', name: solver.name, args: solver.args }),
+      params_passed: toInspectArgs({ kind: 'solver', name: solver.name, args: solver.args }),
     })),
     config: toLogGenerateConfig(config),
   };

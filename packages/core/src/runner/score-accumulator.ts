@@ -1,3 +1,4 @@
+import { toInspectArgs } from '../log/inspect-args.js';
 import type { EvalResultsInput, EvalScore } from '../log/schema/index.js';
 import { validateLogValue } from '../log/parse-eval-sample.js';
 import { parseLogJson } from '../log/parse-log-json.js';
@@ -43,7 +44,7 @@ interface ReducedList {
 
 /** Creates a {@link ScoreAccumulator} for these scorers, reducers and number of epochs. */
 export function createScoreAccumulator(options: {
-  scorers: readonly Pick<Scorer, 'name' | 'metrics'>[];
+  scorers: ReadonlyArray<Pick<Scorer, 'name' | 'metrics'> & { readonly args?: Record<string, unknown> }>;
   /** The task's metrics, which replace every scorer's own. */
   metrics?: Scorer['metrics'] | undefined;
   reducers: readonly ScoreReducer[];
@@ -110,7 +111,9 @@ export function createScoreAccumulator(options: {
           const sampleScores = list.samples.map(
             (item, index): SampleScore => ({ score: item, sampleId: item.sample_id!, sampleMetadata: list.metadata[index] ?? {} }),
           );
-          for (const evalScore of computeMetrics({ scorer: scorer.name, scores: sampleScores, metrics })) {
+          // As Inspect's results, `params` are the scorer's options under Inspect's argument names.
+          const params = toInspectArgs({ kind: 'scorer', name: scorer.name, args: scorer.args ?? {} });
+          for (const evalScore of computeMetrics({ scorer: scorer.name, scores: sampleScores, metrics, params })) {
             scores.push({ ...evalScore, reducer: named ? reducer.name : null });
           }
         }

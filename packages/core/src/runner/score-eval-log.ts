@@ -8,6 +8,7 @@ import type { EvalLog, EvalSample } from '../log/schema/index.js';
 import type { Score } from '../log/schema/score.js';
 import { scoreReducer } from '../metrics/index.js';
 import type { Scorer } from '../scorer/scorer.js';
+import { scorersFromLog } from '../scorer/scorers-from-log.js';
 import { createTaskState } from '../solver/create-task-state.js';
 import { createStore } from '../solver/store.js';
 import { withActiveModels, type ActiveModels } from '../model/active-model.js';
@@ -16,12 +17,14 @@ import { readLogHeader } from './read-log-header.js';
 import { modelsFromLog } from './models-from-log.js';
 import { toRunModel } from './to-run-model.js';
 import { createScoreAccumulator } from './score-accumulator.js';
+import { scorerInfo } from './scorer-info.js';
 
 /** Options of {@link scoreEvalLog}. */
 export interface ScoreEvalLogOptions {
   /** The log to score again (it is not changed). */
   log: string;
-  scorers: readonly Scorer[];
+  /** The scorers to run. @default the built-in scorers the log records, rebuilt with their recorded options */
+  scorers?: readonly Scorer[];
   /** Keep the log's scores and add these (`append`), or replace them (`overwrite`). @default "append" */
   action?: 'append' | 'overwrite';
   /** Where the new log goes. @default a new log file beside `log` */
@@ -30,17 +33,6 @@ export interface ScoreEvalLogOptions {
   model?: string | Model;
   /** Role models for scorers (`grader`), over those the log records. @default the log's `model_roles` */
   modelRoles?: Record<string, string | Model>;
-}
-
-function describeScorer(scorer: Scorer): Record<string, unknown> {
-  const metric = (item: { name: string; args: Record<string, unknown> }): Record<string, unknown> => ({ name: item.name, options: item.args });
-  return {
-    name: scorer.name,
-    options: scorer.args,
-    metrics: Array.isArray(scorer.metrics)
-      ? scorer.metrics.map(metric)
-      : Object.fromEntries(Object.entries(scorer.metrics).map(([key, list]) => [key, list.map(metric)])),
-  };
 }
 
 /**
@@ -55,7 +47,8 @@ export async function scoreEvalLog(options: ScoreEvalLogOptions): Promise<EvalLo
   const output =
     options.output ??
     path.join(path.dirname(options.log), logFileName({ task: header.eval.task, taskId: shortId(), created: isoNow(), format }));
-  const newNames = new Set(options.scorers.map((scorer) => scorer.name));
+  const scorers = options.scorers ?? scorersFromLog(header.eval.scorers ?? []);
+  const newNames = new Set(scorers.map((scorer) => scorer.name));
   const keptScorers = action === 'append' ? (header.eval.scorers ?? []).filter((scorer) => !newNames.has(scorer.name)) : [];
   // Model-graded scorers call the log's models, or those given.
   const recorded = modelsFromLog(header.eval);
@@ -72,12 +65,12 @@ export async function scoreEvalLog(options: ScoreEvalLogOptions): Promise<EvalLo
   await Promise.all(given.map((model) => model.load?.()));
   const writer = createEvalLogWriter({ path: output, format });
   await writer.start({
-    eval: { ...header.eval, scorers: [...keptScorers, ...options.scorers.map(describeScorer)] } as EvalLog['eval'],
+    eval: { ...header.eval, scorers: [...keptScorers, ...scorers.map(scorerInfo)] } as EvalLog['eval'],
     plan: header.plan ?? {},
   });
   const config = header.eval.config as { epochs_reducer?: string[] | null; epochs?: number | null };
   const scoring = createScoreAccumulator({
-    scorers: options.scorers,
+    scorers,
     reducers: (config.epochs_reducer ?? ['mean']).map((name) => scoreReducer(name)),
     // Without a recorded epoch count, each sample is reduced at the end over the epochs it has.
     epochs: config.epochs ?? Number.POSITIVE_INFINITY,
@@ -102,7 +95,7 @@ export async function scoreEvalLog(options: ScoreEvalLogOptions): Promise<EvalLo
       state.store = createStore(sample.store);
       const fresh: Record<string, Score> = {};
       await withActiveModels(models, async () => {
-        for (const scorer of options.scorers) fresh[scorer.name] = await scorer.score(state, state.target);
+        for (const scorer of scorers) fresh[scorer.name] = await scorer.score(state, state.target);
       });
       const scores = action === 'append' ? { ...(sample.scores ?? {}), ...fresh } : fresh;
       await writer.writeSample({ ...sample, scores } as EvalSample);

@@ -11,10 +11,15 @@ function shuffledExplanation(choices: readonly Choice[]): string {
   return `Choices were shuffled before generating a response, the following was sent to the model:\n\n${options}\nShuffled answer:\nANSWER: ${selected.join(', ')}`;
 }
 
+function answerIndex(character: string): number {
+  return /\p{L}/u.test(character) ? character.toUpperCase().charCodeAt(0) - 65 : 25 + Number(character);
+}
+
 /**
  * Scores multiple-choice answers: correct when the choices the model selected (marked `correct` by the
- * multiple-choice solver) are exactly the target letters (`"A"`, or `["A", "C"]`); shuffled choices are put back
- * in their original order first.
+ * multiple-choice solver) are exactly the target letters (`"A"`, or `["A", "C"]`). Choices the solver shuffled
+ * (`multipleChoice({ shuffle })`) are put back in the sample's order first; after a dataset-level `shuffleChoices`
+ * the target letters already name the shuffled order, so nothing is put back.
  * @example choice()
  */
 export const choice = defineScorer({
@@ -27,10 +32,10 @@ export const choice = defineScorer({
       explanation = shuffledExplanation(choices);
       choices = [...choices].sort((a, b) => a.originalPosition - b.originalPosition);
     }
-    // Letters only: a target written "A, C" means A and C.
+    // As Inspect's _score_target: separators dropped ("A, C" is A and C), letters A… and digits 1… (past Z) mapped.
     const targetPositions = [...target.text]
-      .filter((character) => /\p{L}/u.test(character))
-      .map((character) => character.toUpperCase().charCodeAt(0) - 'A'.charCodeAt(0))
+      .filter((character) => /[\p{L}\p{N}]/u.test(character))
+      .map(answerIndex)
       .sort((a, b) => a - b);
     const selected = choices.flatMap((item, index) => (item.correct === true ? [index] : []));
     const matched = selected.length === targetPositions.length && selected.every((position, index) => position === targetPositions[index]);

@@ -23,4 +23,5 @@ export {
 export { multiScorer, type MultiScorerOptions } from './multi-scorer.js';
 export { chatHistory } from './chat-history.js';
 export { builtinScorers } from './builtin-scorers.js';
+export { scorersFromLog } from './scorers-from-log.js';
 export { CORRECT, INCORRECT, PARTIAL, NOANSWER, type Score, type ScoreValue } from '../log/schema/score.js';

@@ -54,5 +54,15 @@ First, write out in a step by step manner your reasoning about the criterion to 
 `;
 }
 
-/** The default grade pattern: the last `GRADE: X` of the response (the greedy `.*` skips earlier ones). */
-export const defaultGradePattern = '(?is).*GRADE\\s*:\\s*([CPI])';
+// Inspect's _GRADE_SPACING: whitespace and the zero-width characters a grader may put around the colon.
+const gradeSpacing = '[\\s\\u200b\\u200c\\u200d\\u200e\\u200f\\u2060\\u2063\\ufeff]*';
+
+/** The grade pattern with custom instructions: the last `GRADE: C/P/I` of the response (the greedy `.*` skips earlier ones). */
+export const defaultGradePattern = `(?is).*(?<!\\w)GRADE(?!\\w)${gradeSpacing}:${gradeSpacing}([CPI])`;
+
+/**
+ * The grade pattern with the default instructions: whatever word follows the last `GRADE:` (possibly none), so that an
+ * off-menu final verdict is a parse failure rather than a fall back to an earlier grade (Inspect's
+ * `_PERMISSIVE_GRADE_PATTERN`).
+ */
+export const permissiveGradePattern = `(?is).*(?<!\\w)GRADE(?!\\w)${gradeSpacing}:${gradeSpacing}(\\w*)`;

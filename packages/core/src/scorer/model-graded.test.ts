@@ -2,6 +2,8 @@ import { getModel, modelOutputFromContent, type Model } from '@assay/model';
 import type { ChatMessage } from '@assay/model/spec';
 import { describe, expect, it } from 'vitest';
 import { accuracy } from '../metrics/accuracy.js';
+import { computeMetrics } from '../metrics/compute-metrics.js';
+import { stderr } from '../metrics/stderr.js';
 import { withActiveModels } from '../model/active-model.js';
 import { createTarget } from '../solver/target.js';
 import { modelGradedFact, modelGradedQa } from './model-graded.js';
@@ -49,12 +51,6 @@ describe('modelGradedQa', () => {
     expect(accuracy().compute([{ score, sampleId: 1 }])).toBe(0.5);
   });
 
-  it('still reads a P without partial credit, as Inspect does, though the instructions only offer C and I', async () => {
-    const grader = scriptedGrader('GRADE: P');
-    expect((await modelGradedQa({ model: grader.model }).score(state, target)).value).toBe('P');
-    expect(grader.prompts[0]).not.toContain('"P"');
-  });
-
   it('takes the last grade and reads lowercase grades', async () => {
     const first = scriptedGrader('At first GRADE: I, but on reflection\nGRADE: C');
     expect((await modelGradedQa({ model: first.model }).score(state, target)).value).toBe('C');
@@ -62,12 +58,27 @@ describe('modelGradedQa', () => {
     expect((await modelGradedQa({ model: lower.model }).score(state, target)).value).toBe('C');
   });
 
-  it('scores I when no grade can be read', async () => {
+  it('leaves the sample unscored when no grade can be read, keeping the exchange', async () => {
     const grader = scriptedGrader('Looks right to me.');
-    expect(await modelGradedQa({ model: grader.model }).score(state, target)).toEqual({
-      value: 'I',
+    const score = await modelGradedQa({ model: grader.model }).score(state, target);
+    expect(score).toMatchObject({
+      value: Number.NaN,
+      answer: 'It is 4',
       explanation: 'Grade not found in model output: Looks right to me.',
+      metadata: { unscored_reason: 'grade_parse_failure' },
     });
+    expect(score.metadata?.grading).toHaveLength(2);
+  });
+
+  it('skips unscored samples in its metrics, as Inspect does', async () => {
+    const scores = await Promise.all(
+      ['GRADE: C', 'GRADE: X', 'GRADE: I', 'no grade'].map(async (reply, index) => ({
+        score: await modelGradedQa({ model: scriptedGrader(reply).model }).score(state, target),
+        sampleId: index + 1,
+      })),
+    );
+    const [result] = computeMetrics({ scorer: 'model_graded_qa', scores, metrics: [accuracy(), stderr()] });
+    expect(result).toMatchObject({ scored_samples: 2, unscored_samples: 2, metrics: { accuracy: { value: 0.5 } } });
   });
 
   it('takes the majority grade of several graders', async () => {
@@ -130,4 +141,37 @@ describe('modelGradedFact', () => {
     expect((await scorer.score(state, target)).value).toBe('C');
     expect(grader.prompts[0]).toContain('[Question]: What is 2+2?\n************\n[Expert]: 4\n************\n[Submission]: It is 4');
   });
+});
+
+// Inspect 0.3.260's verdicts for the same grader replies (scorer/_model.py _model_graded_qa_single: with the default
+// instructions and pattern the final `GRADE:` word is captured whole and must be one of the offered grades, else
+// Score.unscored with unscored_reason "grade_parse_failure"), as printed by
+// __fixtures__/inspect-oracle/model_graded_oracle.py; the same for model_graded_fact.
+const inspectVerdicts: Array<[reply: string, withoutPartialCredit: string | number, withPartialCredit: string | number]> = [
+  ['The submission says 4.\nGRADE: C', 'C', 'C'],
+  ['Partly right. GRADE: P', Number.NaN, 'P'],
+  ['Looks right to me.', Number.NaN, Number.NaN],
+  ['GRADE: X', Number.NaN, Number.NaN],
+  ['At first GRADE: I, but on reflection\nGRADE: C', 'C', 'C'],
+  ['GRADE: C at first, then GRADE: X', Number.NaN, Number.NaN],
+  ['grade: c', 'C', 'C'],
+  ['GRADE: Correct', 'C', 'C'],
+  ['GRADE:', Number.NaN, Number.NaN],
+];
+
+describe('model-graded verdicts, as Inspect gives them', () => {
+  for (const factory of [modelGradedQa, modelGradedFact]) {
+    for (const [reply, withoutPartial, withPartial] of inspectVerdicts) {
+      for (const [partialCredit, expected] of [
+        [false, withoutPartial],
+        [true, withPartial],
+      ] as const) {
+        it(`${factory.name}, partialCredit ${partialCredit}: ${JSON.stringify(reply)} → ${String(expected)}`, async () => {
+          const score = await factory({ model: scriptedGrader(reply).model, partialCredit }).score(state, target);
+          expect(score.value).toEqual(expected);
+          expect(score.metadata?.unscored_reason).toBe(typeof expected === 'number' ? 'grade_parse_failure' : undefined);
+        });
+      }
+    }
+  }
 });

@@ -1,7 +1,6 @@
 import type { Model } from '@assay/model';
 import type { ChatMessageAssistant } from '@assay/model/spec';
 import { z } from 'zod';
-import { INCORRECT } from '../log/schema/score.js';
 import { accuracy } from '../metrics/accuracy.js';
 import { stderr } from '../metrics/stderr.js';
 import { resolveModel } from '../model/active-model.js';
@@ -9,7 +8,13 @@ import { formatTemplate } from '../solver/format-template.js';
 import { inputText, type TaskState } from '../solver/task-state.js';
 import { chatHistory } from './chat-history.js';
 import { parseScorerOptions, type ScoreFunction } from './define-scorer.js';
-import { defaultGradePattern, defaultGradingInstructions, modelGradedFactTemplate, modelGradedQaTemplate } from './model-graded-templates.js';
+import {
+  defaultGradePattern,
+  defaultGradingInstructions,
+  modelGradedFactTemplate,
+  modelGradedQaTemplate,
+  permissiveGradePattern,
+} from './model-graded-templates.js';
 import { multiScorer } from './multi-scorer.js';
 import { compilePythonRegex } from './python-regex.js';
 import type { Scorer } from './scorer.js';
@@ -26,7 +31,7 @@ const modelGradedOptions = z.object({
   template: z.string().optional(),
   /** Grading instructions filling `{instructions}`; they must ask for output the grade pattern extracts. */
   instructions: z.string().optional(),
-  /** Regex whose first group extracts the grade (Python inline flags work). @default "(?is).*GRADE\\s*:\\s*([CPI])" */
+  /** Regex whose first group extracts the grade (Python inline flags work); when given, every grade it matches counts. @default the last `GRADE: X`, checked against the grades the default instructions offer */
   gradePattern: z.string().optional(),
   /** Present the whole conversation as the question (or a function formatting it) instead of the sample input. @default false */
   includeHistory: z
@@ -45,8 +50,17 @@ export type ModelGradedOptions = z.input<typeof modelGradedOptions>;
 type ParsedModelGradedOptions = z.output<typeof modelGradedOptions>;
 
 function gradeOnce(options: ParsedModelGradedOptions, template: string, model: string | Model | undefined): ScoreFunction {
-  const instructions = options.instructions ?? defaultGradingInstructions(options.partialCredit);
-  const gradeRegex = compilePythonRegex({ pattern: options.gradePattern ?? defaultGradePattern });
+  // As Inspect's _model_graded_qa_single (scorer/_model.py): only when both the instructions and the pattern are the
+  // defaults are the grades on offer known, so the final verdict is captured whole and checked against them (a P never
+  // offered, an X, or nothing at all leave the sample unscored rather than falling back to an earlier grade).
+  const usingDefaultInstructions = !options.instructions;
+  const usingDefaultPattern = options.gradePattern === undefined;
+  const validateOfferedGrades = usingDefaultInstructions && usingDefaultPattern;
+  const offeredGrades = options.partialCredit ? ['C', 'P', 'I'] : ['C', 'I'];
+  const instructions = usingDefaultInstructions ? defaultGradingInstructions(options.partialCredit) : (options.instructions as string);
+  const gradeRegex = compilePythonRegex({
+    pattern: validateOfferedGrades ? permissiveGradePattern : (options.gradePattern ?? defaultGradePattern),
+  });
   return async (state, target) => {
     const grader = resolveModel({ model, role: options.role });
     const { question: _question, answer: _answer, criterion: _criterion, instructions: _instructions, ...metadata } =
@@ -63,18 +77,24 @@ function gradeOnce(options: ParsedModelGradedOptions, template: string, model: s
       params: { ...metadata, question, answer, criterion: target.text, instructions },
     });
     const result = await grader.generate({ input: prompt });
-    const grade = gradeRegex.exec(result.completion)?.[1];
-    if (grade === undefined) {
-      return { value: INCORRECT, explanation: `Grade not found in model output: ${result.completion}` };
+    let grade = gradeRegex.exec(result.completion)?.[1];
+    if (grade !== undefined && usingDefaultPattern) {
+      // The first letter is the verdict (`GRADE: Correct` is C, a lowercase `c` too).
+      grade = grade.slice(0, 1).toUpperCase();
+      if (validateOfferedGrades && !offeredGrades.includes(grade)) grade = undefined;
     }
     const reply: ChatMessageAssistant = result.choices[0]?.message ?? { role: 'assistant', content: result.completion };
-    return {
-      // The default pattern is case-insensitive; a lowercase `c` is still a C.
-      value: options.gradePattern === undefined ? grade.toUpperCase() : grade,
-      answer,
-      explanation: result.completion,
-      metadata: { grading: [{ role: 'user', content: prompt }, reply] },
-    };
+    const grading = [{ role: 'user', content: prompt }, reply];
+    if (grade === undefined) {
+      // Inspect's Score.unscored(): NaN, which metrics and reducers skip.
+      return {
+        value: Number.NaN,
+        answer,
+        explanation: `Grade not found in model output: ${result.completion}`,
+        metadata: { unscored_reason: 'grade_parse_failure', grading },
+      };
+    }
+    return { value: grade, answer, explanation: result.completion, metadata: { grading } };
   };
 }
 
@@ -96,7 +116,9 @@ function modelGradedScorer(name: string, defaultTemplate: string, options: Model
 
 /**
  * Asks a grader model whether the output meets the criterion given as the sample's target, and scores its
- * `GRADE: C/P/I` reply; the grading prompt and reply are kept in the score's `metadata.grading`.
+ * `GRADE: C/P/I` reply; the grading prompt and reply are kept in the score's `metadata.grading`. A reply without a
+ * grade, or with one the default instructions did not offer (`P` without `partialCredit`, `X`), leaves the sample
+ * unscored: value `NaN`, `metadata.unscored_reason = "grade_parse_failure"`, skipped by metrics (as in Inspect).
  * @example modelGradedQa({ model: 'openai/gpt-4o', partialCredit: true })
  */
 export function modelGradedQa(options?: ModelGradedOptions): Scorer {

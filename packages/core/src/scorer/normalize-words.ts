@@ -1,15 +1,17 @@
 // SQuAD-style answer normalisation as Inspect's exact() and f1() apply it (scorer/_classification.py).
-import { formatPythonFloat, parsePythonFloat } from '../metrics/python-float.js';
-import { pythonPunctuation } from './match-str.js';
+import { formatPythonFloat, isFiniteNumberText, parsePythonFloat } from '../metrics/python-float.js';
+import { pythonPunctuation, stripPunctuation } from './match-str.js';
 
 function removePunctuation(token: string): string {
-  if (parsePythonFloat(token) !== undefined) return token;
+  if (isFiniteNumberText(token)) return token;
+  // Punctuation around a number (`(3.14)`, `3.14.`) hides it from the check above.
+  const stripped = stripPunctuation(token);
+  if (isFiniteNumberText(stripped)) return stripped;
   return [...token].filter((character) => !pythonPunctuation.includes(character)).join('');
 }
 
 function normalizeNumberToken(token: string): string {
-  const value = parsePythonFloat(token);
-  return value === undefined ? token : formatPythonFloat(value);
+  return isFiniteNumberText(token) ? formatPythonFloat(parsePythonFloat(token) as number) : token;
 }
 
 function normalizeToken(token: string): string {
@@ -44,7 +46,7 @@ export function wordF1(answer: ReadonlySet<string>, target: ReadonlySet<string>)
   return precision === 0 && recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 }
 
-/** Whether Inspect scores against this target: it skips targets whose first character is blank (including empty ones). */
+/** Whether Inspect scores against this target: it skips blank ones (`if target.strip()`). */
 export function isScoredTarget(target: string): boolean {
-  return target.charAt(0).trim() !== '';
+  return target.trim() !== '';
 }

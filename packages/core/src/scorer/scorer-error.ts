@@ -1,5 +1,5 @@
 /** Stable codes of {@link ScorerError}. */
-export type ScorerErrorCode = 'invalid_options' | 'invalid_pattern' | 'template_variable_missing';
+export type ScorerErrorCode = 'invalid_options' | 'invalid_pattern' | 'template_variable_missing' | 'unknown_scorer';
 
 /** An error creating or running a scorer. */
 export class ScorerError extends Error {

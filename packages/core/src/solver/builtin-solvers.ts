@@ -1,3 +1,4 @@
+import { fromInspectArgs } from '../log/inspect-args.js';
 import { assistantMessage } from './assistant-message.js';
 import { chain } from './chain.js';
 import { chainOfThought } from './chain-of-thought.js';
@@ -42,5 +43,6 @@ function solverFromSpec(spec: unknown): Solver {
   if (!factory) {
     throw new Error(`Unknown solver ${name === undefined ? JSON.stringify(spec) : `"${name}"`}: not a built-in solver.`);
   }
-  return factory(candidate?.args);
+  // Recorded args are under Inspect's argument names (older logs: Assay's); either spelling rebuilds the solver.
+  return factory(fromInspectArgs({ kind: 'solver', name: name as string, args: candidate?.args ?? {} }));
 }

@@ -34,10 +34,9 @@ export function createTaskState(options: CreateTaskStateOptions): TaskState {
     input: sample.input,
     messages,
     target: createTarget(sample.target),
-    choices: (sample.choices ?? []).map((value, index) => ({
-      value,
-      originalPosition: sample.originalChoicePositions?.[index] ?? index,
-    })),
+    // As in Inspect, a sample's choices are in the order it holds them: after a dataset-level `shuffleChoices` that
+    // is the shuffled order, in which its target letters are written too (scorer/_choice.py scores in that space).
+    choices: (sample.choices ?? []).map((value, index) => ({ value, originalPosition: index })),
     output: emptyModelOutput(options.model),
     metadata: { ...(sample.metadata ?? {}) },
     store: createStore(),

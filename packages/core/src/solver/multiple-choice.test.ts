@@ -1,3 +1,5 @@
+import { getModel } from '@assay/model';
+import type { ModelApiGenerateOptions } from '@assay/model/spec';
 import { describe, expect, it } from 'vitest';
 import { sampleState } from './__fixtures__/sample-state.js';
 import { createGenerate } from './create-generate.js';
@@ -59,28 +61,39 @@ describe('multipleChoice', () => {
     expect(state.choices.map((choice) => choice.correct)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
-  it('maps shuffled choices back and rewrites history in the original order', async () => {
-    const state = sampleState(question, { choices });
-    // Shuffled by the dataset: shown as A) 9, B) 5, C) 4, D) 7.
-    state.choices = [
-      { value: '9', originalPosition: 3 },
-      { value: '5', originalPosition: 1 },
-      { value: '4', originalPosition: 0 },
-      { value: '7', originalPosition: 2 },
-    ];
-    const { state: result, model } = await ask({ multipleCorrect: true }, 'ANSWER: BD', state);
-    expect(promptOf(model)).toMatch(/A\) 9\nB\) 5\nC\) 4\nD\) 7$/);
-    // The state's choices stay shuffled, with the model's letters B and D marked.
-    expect(result.choices.map((choice) => [choice.value, choice.correct])).toEqual([
-      ['9', false],
-      ['5', true],
-      ['4', false],
-      ['7', true],
-    ]);
+  it('shuffles choices with `shuffle`, then rewrites history in the sample order', async () => {
+    // The model answers the letters at which 5 and 7 were shown.
+    let prompt = '';
+    const model = getModel('mockllm/model', {
+      args: {
+        customOutputs: (request: ModelApiGenerateOptions) => {
+          prompt = String(request.input[0]?.content);
+          const letters = [...prompt.matchAll(/^([A-D])\) (\d)$/gm)].filter((line) => line[2] === '5' || line[2] === '7');
+          return textOutput(`ANSWER: ${letters.map((line) => line[1]).join(',')}`);
+        },
+      },
+    });
+    const result = await multipleChoice({ multipleCorrect: true, shuffle: 3 }).solve(
+      sampleState(question, { choices }),
+      createGenerate({ model }),
+    );
+    const shown = [...prompt.matchAll(/^[A-D]\) (\d)$/gm)].map((line) => line[1]);
+    expect(shown).not.toEqual(choices);
+    // The state's choices stay shuffled, each knowing where it came from, with 5 and 7 marked.
+    expect(result.choices.map((choice) => choice.value)).toEqual(shown);
+    expect(result.choices.map((choice) => choices[choice.originalPosition])).toEqual(shown);
+    expect(result.choices.filter((choice) => choice.correct).map((choice) => choice.value).sort()).toEqual(['5', '7']);
     // History reads as if the original order had been shown: 5 and 7 are B and C.
     expect(result.messages[0]?.content).toMatch(/A\) 4\nB\) 5\nC\) 7\nD\) 9$/);
     expect(result.output.completion).toBe('ANSWER: B, C');
     expect(result.messages.at(-1)).toMatchObject({ role: 'assistant', content: 'ANSWER: B, C' });
+  });
+
+  it('leaves choices a dataset shuffled as they are: the sample order is the one the target names', async () => {
+    const { state, model } = await ask({}, 'ANSWER: B', sampleState(question, { choices: ['9', '5', '4', '7'] }));
+    expect(promptOf(model)).toMatch(/A\) 9\nB\) 5\nC\) 4\nD\) 7$/);
+    expect(state.output.completion).toBe('ANSWER: B');
+    expect(correct(state)).toEqual([false, true, false, false]);
   });
 
   it('passes maxTokens to the model and validates custom templates', async () => {
@@ -108,6 +121,10 @@ describe('parseAnswers', () => {
     expect(parse('So the ANSWER: b.')).toEqual(['B']);
     expect(parse('ANSWER: E')).toEqual([]);
     expect(parse('ANSWER: A, B')).toEqual([]);
+    // Inspect 0.3.260 (solver/_multiple_choice.py parse_answers): the last ANSWER line counts, a stray comma is tolerated.
+    expect(parse('ANSWER: A\nOn reflection:\nANSWER: C')).toEqual(['C']);
+    expect(parse('The ANSWER: A.\nNo wait. The ANSWER: B.')).toEqual(['B']);
+    expect(parse('ANSWER: C,')).toEqual(['C']);
   });
 
   it('reads several letters in any separator style', () => {
@@ -115,5 +132,6 @@ describe('parseAnswers', () => {
     expect(parse('ANSWER: AC', true).sort()).toEqual(['A', 'C']);
     expect(parse('ANSWER: A and D', true).sort()).toEqual(['A', 'D']);
     expect(parse('ANSWER: A, F', true)).toEqual([]);
+    expect(parse('ANSWER: A, C,', true).sort()).toEqual(['A', 'C']);
   });
 });

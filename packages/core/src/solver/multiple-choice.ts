@@ -1,5 +1,7 @@
 import { messageText } from '@assay/model/spec';
 import { z } from 'zod';
+import { randomSeed } from '../dataset/random-seed.js';
+import { createRandom, shuffled, type Random } from '../util/random.js';
 import { defineSolver } from './define-solver.js';
 import { formatTemplate } from './format-template.js';
 import type { Choice, TaskState } from './task-state.js';
@@ -31,9 +33,10 @@ export const multipleChoiceTemplates = {
 
 /**
  * Asks a multiple-choice question (choices lettered A, B, …), generates, and marks `state.choices[i].correct` from the
- * model's `ANSWER: X` line. When the dataset shuffled the choices, the prompt and answer in the message history are
- * rewritten in the original order (as Inspect does); `state.choices` stay shuffled.
- * @default { cot: false, multipleCorrect: false }
+ * model's last `ANSWER: X` line. With `shuffle`, the choices are shuffled for the model and, once it has answered, the
+ * prompt and answer in the message history are rewritten in the sample's order (as Inspect does); `state.choices`
+ * stay shuffled and the `choice` scorer maps them back.
+ * @default { cot: false, multipleCorrect: false, shuffle: false }
  * @example multipleChoice({ cot: true })
  */
 export const multipleChoice = defineSolver({
@@ -52,8 +55,13 @@ export const multipleChoice = defineSolver({
     multipleCorrect: z.boolean().default(false),
     /** Token limit for the model's answer. */
     maxTokens: z.number().int().positive().optional(),
+    /**
+     * Shuffle the choices of each sample before asking (a number is the seed); targets stay in the sample's order.
+     * Inspect's deprecated solver-level shuffle: prefer `shuffleChoices` on the dataset. @default false
+     */
+    shuffle: z.union([z.boolean(), z.number().int()]).default(false),
   }),
-  create: ({ template, cot, multipleCorrect, maxTokens }) => {
+  create: ({ template, cot, multipleCorrect, maxTokens, shuffle }) => {
     const resolved =
       template ??
       (multipleCorrect
@@ -63,10 +71,14 @@ export const multipleChoice = defineSolver({
         : cot
           ? multipleChoiceTemplates.singleAnswerCot
           : multipleChoiceTemplates.singleAnswer);
+    // One generator for the solver, drawn from sample after sample, as Inspect's `Random` is.
+    const random: Random | undefined =
+      shuffle === false ? undefined : createRandom(shuffle === true ? randomSeed() : shuffle);
     return async (initial, generate) => {
       if (initial.choices.length === 0) {
         throw new Error('The multiple_choice solver requires samples with choices.');
       }
+      if (random) shuffleStateChoices(initial, random);
       const question = messageText(userPrompt(initial, 'multiple_choice'));
       setText(
         userPrompt(initial, 'multiple_choice'),
@@ -80,17 +92,25 @@ export const multipleChoice = defineSolver({
       state.choices.forEach((choice, index) => {
         choice.correct = answers.has(answerLetter(index));
       });
-      if (state.choices.some((choice, index) => choice.originalPosition !== index)) {
-        unshuffleHistory({ state, question, template: resolved });
-      }
+      if (random) unshuffleHistory({ state, question, template: resolved });
       return state;
     };
   },
 });
 
-/** The letter of a choice position: 0 → `A`. */
+// Inspect's Choices.shuffle (solver/_task_state.py): each choice records the position it had before.
+function shuffleStateChoices(state: TaskState, random: Random): void {
+  const order = shuffled(
+    state.choices.map((_choice, index) => index),
+    random,
+  );
+  const before = state.choices;
+  state.choices = order.map((position) => ({ ...(before[position] as Choice), originalPosition: position }));
+}
+
+/** The letter of a choice position: 0 → `A`, …, 25 → `Z`, then `1`, `2`, … (Inspect's `answer_character`). */
 export function answerLetter(index: number): string {
-  return String.fromCharCode(65 + index);
+  return index < 26 ? String.fromCharCode(65 + index) : String(index - 25);
 }
 
 function choicesPrompt(options: { question: string; choices: readonly Choice[]; template: string }): string {
@@ -106,27 +126,30 @@ function choicesPrompt(options: { question: string; choices: readonly Choice[]; 
 }
 
 /**
- * The answer letters of a completion: an `ANSWER: X` line (or, failing that, `ANSWER: X` anywhere). Multiple answers
- * may be written `AB`, `A,B`, `A, B` or `A and B`; anything naming a letter outside the choices is no answer.
+ * The answer letters of a completion, read as Inspect's `parse_answers` (solver/_multiple_choice.py) does: the last
+ * `ANSWER: X` line (or, failing that, the last `ANSWER: X` anywhere). Multiple answers may be written `AB`, `A,B`,
+ * `A, B` or `A and B`; anything naming a letter outside the choices is no answer.
  */
 export function parseAnswers(options: { completion: string; choiceCount: number; multipleCorrect: boolean }): Set<string> {
-  const match =
-    /^ANSWER\s*:\s*([A-Za-z\d ,]+)\s*(?:$|\n|\.)/im.exec(options.completion) ??
-    /ANSWER\s*:\s*([A-Za-z\d ,]+)(?:[^\w]|\n|$|\.)/i.exec(options.completion);
-  if (!match?.[1]) return new Set();
-  const matched = match[1].trim().replace(/\.+$/, '');
+  let matches = [...options.completion.matchAll(/^ANSWER\s*:\s*([A-Za-z\d ,]+)\s*(?:$|\n|\.)/gim)];
+  if (matches.length === 0) matches = [...options.completion.matchAll(/ANSWER\s*:\s*([A-Za-z\d ,]+)(?:[^\w]|\n|$|\.)/gi)];
+  const last = matches.at(-1)?.[1];
+  if (last === undefined) return new Set();
+  const matched = last.trim().replace(/\.+$/, '').toUpperCase();
   const allowed = new Set(Array.from({ length: options.choiceCount }, (_value, index) => answerLetter(index)));
-  const isAllowed = (letters: readonly string[]): boolean => letters.every((letter) => allowed.has(letter));
-  if (!options.multipleCorrect) {
-    const letter = matched.toUpperCase();
-    return allowed.has(letter) ? new Set([letter]) : new Set();
+  const isAllowed = (letters: ReadonlySet<string>): boolean => [...letters].every((letter) => allowed.has(letter));
+  if (options.multipleCorrect) {
+    const compact = matched.replaceAll(' AND ', ',').replaceAll(' ', '');
+    // Empty pieces (a trailing or Oxford comma) are ignored.
+    const byComma = new Set(compact.split(',').filter(Boolean));
+    if (isAllowed(byComma)) return byComma;
+    const byCharacter = new Set(compact);
+    if (isAllowed(byCharacter)) return byCharacter;
+    return new Set();
   }
-  const compact = matched.replace(/ and /gi, '').replace(/ /g, '').toUpperCase();
-  const byComma = compact.split(',');
-  if (isAllowed(byComma)) return new Set(byComma);
-  const byLetter = [...compact];
-  if (isAllowed(byLetter)) return new Set(byLetter);
-  return new Set();
+  // One letter, tolerating a stray comma (`ANSWER: A,`).
+  const tokens = matched.split(',').filter(Boolean);
+  return tokens.length === 1 && allowed.has(tokens[0] as string) ? new Set(tokens) : new Set();
 }
 
 /** Rewrites the prompt and the answer in the message history as if the choices had not been shuffled. */
