@@ -64,9 +64,7 @@ export const defaultAttemptTimeout = 600;
 export async function callWithRetries(options: CallWithRetriesOptions): Promise<ModelApiGenerateResult> {
   const { config } = options.request;
   const maxRetries = config.maxRetries ?? defaultMaxRetries;
-  // Only a total timeout needs a controller of its own; otherwise the caller's signal (if any) is used as it is. An
-  // AbortController per call is not cheap: Node tracks every signal for the GC, which keeps a call's short-lived
-  // objects through young collections and inflates the old generation at thousands of calls a second.
+  // Only a total timeout needs a controller of its own; otherwise the caller's signal (if any) is used as it is.
   const total =
     config.timeout === undefined
       ? undefined
@@ -150,7 +148,7 @@ async function attemptInSlot(
         new ModelTimeoutError({ model: options.model, timeout: attemptTimeout, scope: 'attempt' }),
     });
     try {
-      const pending = api.doGenerate(Object.assign({}, options.request, { signal: attemptAbort.signal }));
+      const pending = api.doGenerate({ ...options.request, signal: attemptAbort.signal });
       return await raceAbort(pending, attemptAbort.signal);
     } finally {
       attemptAbort.dispose();

@@ -164,14 +164,13 @@ function endEvent(options: {
   output: ModelOutput;
 }): ModelCallEnd {
   const elapsed = performance.now() - options.startTime;
-  // Object.assign, not `{ ...start, output, … }`: on Node 20 adding keys to a spread copy builds new hidden classes
-  // for every call, which makes the GC promote and later sweep far more than the event itself.
-  return Object.assign({}, options.start, {
+  return {
+    ...options.start,
     output: options.output,
     retries: options.progress.retries,
     retryWaitTime: options.progress.retryWaitMilliseconds / 1000,
     cached: false,
     completedAt: new Date().toISOString(),
     workingTime: Math.max(0, elapsed - options.progress.waitingMilliseconds) / 1000,
-  });
+  };
 }

@@ -8,18 +8,16 @@ import type { ModelOutput } from '../spec/model-output.js';
  */
 export function finalizeOutput(output: ModelOutput, options: { modelName: string; time: number }): ModelOutput {
   const model = output.model || options.modelName;
-  // Copies are made with Object.assign rather than `{ ...object, added }`: on Node 20, adding keys to a spread copy
-  // builds new hidden classes each time, which at thousands of calls a second multiplies the GC's work.
-  const choices = (output.choices ?? []).map((choice) =>
-    Object.assign({}, choice, {
-      message: Object.assign({}, choice.message, { model: choice.message.model || model, source: 'generate' as const }),
-    }),
-  );
+  const choices = (output.choices ?? []).map((choice) => ({
+    ...choice,
+    message: { ...choice.message, model: choice.message.model || model, source: 'generate' as const },
+  }));
   const first = choices[0];
-  return Object.assign({}, output, {
+  return {
+    ...output,
     model,
     choices,
     completion: output.completion || (first ? messageText(first.message) : ''),
     time: output.time ?? options.time,
-  });
+  };
 }
