@@ -10,7 +10,7 @@ async function readAnyLog(file: string, headerOnly: boolean): Promise<EvalLog> {
   try {
     return await readEvalLog({ path: file, ...(headerOnly ? { headerOnly: true } : {}) });
   } catch (error) {
-    if (!(error instanceof LogError) || !file.endsWith('.eval')) throw error;
+    if (!(error instanceof LogError) || error.code === 'member_size_exceeded' || !file.endsWith('.eval')) throw error;
     return await recoverEvalLog({ path: file, ...(headerOnly ? { headerOnly: true } : {}) });
   }
 }

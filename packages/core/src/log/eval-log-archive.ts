@@ -80,7 +80,7 @@ export async function openEvalLogArchive(options: OpenEvalLogArchiveOptions): Pr
   const { source, path } = options;
   const location = path ? { path } : {};
   let zip = options.recover
-    ? createZipArchive({ ...options, entries: await recoverZipEntries({ source }) })
+    ? createZipArchive({ ...options, entries: await recoverZipEntries({ source, ...location }) })
     : await openZipArchive({ ...options, directory: options.directory ?? 'full' });
   let sampleMembers = listSampleMembers(zip);
   let loading: Promise<void> | undefined;

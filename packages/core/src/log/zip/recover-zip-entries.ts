@@ -1,5 +1,6 @@
 import type { RandomAccessSource } from './random-access-source.js';
 import { dataView } from './data-view.js';
+import { LogError } from '../log-error.js';
 import { decompressMember } from './decompress-member.js';
 import type { ZipEntry } from './zip-entry.js';
 
@@ -12,8 +13,8 @@ const HEADER_READ = 30 + 1024;
  * writers); stops at the first member that is incomplete, streamed with a data descriptor, or whose data does not
  * match its header's size and CRC.
  */
-export async function recoverZipEntries(options: { source: RandomAccessSource }): Promise<ZipEntry[]> {
-  const { source } = options;
+export async function recoverZipEntries(options: { source: RandomAccessSource; path?: string }): Promise<ZipEntry[]> {
+  const { source, path } = options;
   const decoder = new TextDecoder();
   const entries = new Map<string, ZipEntry>();
   let offset = 0;
@@ -50,7 +51,7 @@ export async function recoverZipEntries(options: { source: RandomAccessSource })
     };
     // A write cut short (a full disk, a kill) can leave a whole header whose data never arrived: the bytes under it are
     // then an older directory or zeros the file was already extended over, so the data is checked, not only its size.
-    if (!(await isIntact({ source, entry, dataStart: offset + 30 + nameLength + extraLength }))) break;
+    if (!(await isIntact({ source, entry, dataStart: offset + 30 + nameLength + extraLength, ...(path ? { path } : {}) }))) break;
     // A member written twice (an interrupted rewrite) is read from its last complete copy.
     entries.set(name, entry);
     offset = end;
@@ -58,12 +59,15 @@ export async function recoverZipEntries(options: { source: RandomAccessSource })
   return [...entries.values()];
 }
 
-async function isIntact(options: { source: RandomAccessSource; entry: ZipEntry; dataStart: number }): Promise<boolean> {
-  const { source, entry, dataStart } = options;
+/** Whether a member's data decompresses to its declared size and CRC; a member that would inflate past it is refused. */
+async function isIntact(options: { source: RandomAccessSource; entry: ZipEntry; dataStart: number; path?: string }): Promise<boolean> {
+  const { source, entry, dataStart, path } = options;
   try {
-    decompressMember({ entry, data: await source.read(dataStart, entry.compressedSize) });
+    decompressMember({ entry, data: await source.read(dataStart, entry.compressedSize), ...(path ? { path } : {}) });
     return true;
-  } catch {
+  } catch (error) {
+    // Torn data ends the scan; data that lies about its size (a zip bomb) is hostile, and reported as such.
+    if (error instanceof LogError && error.code === 'member_size_exceeded') throw error;
     return false;
   }
 }

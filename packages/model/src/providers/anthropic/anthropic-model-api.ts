@@ -25,8 +25,8 @@ export interface AnthropicModelApiOptions extends AnthropicProviderSettings {
 
 /** Creates the `ModelApi` of a Claude model, calling the Messages API with `fetch`. */
 export function createAnthropicModelApi(options: AnthropicModelApiOptions): ModelApi {
-  const apiKey = loadApiKey({ apiKey: options.apiKey, envVar: anthropicApiKeyEnvVar, provider: 'anthropic' });
   const args: AnthropicArgs = parseModelArgs({ provider: 'anthropic', schema: anthropicArgsSchema, args: options.args });
+  const apiKey = loadApiKey({ apiKey: args.apiKey ?? options.apiKey, envVar: anthropicApiKeyEnvVar, provider: 'anthropic' });
   const betas = typeof args.betas === 'string' ? [args.betas] : args.betas;
   const client: HttpClient = createHttpClient({
     provider: 'anthropic',

@@ -30,6 +30,8 @@ const booleanArg = z.preprocess((value) => (value === 'true' ? true : value === 
 
 /** Model arguments of the `anthropic` provider (`-M streaming=true`). */
 export const anthropicArgsSchema = z.looseObject({
+  /** The API key, as Inspect's `-M api_key=…` (instead of the environment variable); recorded in logs as `***`. */
+  apiKey: z.string().optional(),
   /** Stream the response (server-sent events) rather than wait for one JSON body. @default false */
   streaming: booleanArg.optional(),
   /** Values for the `anthropic-beta` header. */

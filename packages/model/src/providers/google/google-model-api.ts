@@ -34,8 +34,8 @@ function loadGoogleApiKey(apiKey: string | undefined): string {
 
 /** Creates the `ModelApi` of a Gemini model, calling `generateContent` with `fetch`. */
 export function createGoogleModelApi(options: GoogleModelApiOptions): ModelApi {
-  const apiKey = loadGoogleApiKey(options.apiKey);
   const args = parseModelArgs({ provider: 'google', schema: googleArgsSchema, args: options.args });
+  const apiKey = loadGoogleApiKey(args.apiKey ?? options.apiKey);
   const client = createHttpClient({
     provider: 'google',
     baseURL: options.baseURL ?? readEnvironment(googleBaseUrlEnvVar) ?? googleDefaultBaseURL,

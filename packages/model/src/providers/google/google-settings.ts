@@ -23,6 +23,8 @@ const booleanArg = z.preprocess((value) => (value === 'true' ? true : value === 
 
 /** Model arguments of the `google` provider (`-M streaming=true`). */
 export const googleArgsSchema = z.looseObject({
+  /** The API key, as Inspect's `-M api_key=…` (instead of the environment variable); recorded in logs as `***`. */
+  apiKey: z.string().optional(),
   /** Use `streamGenerateContent` (server-sent events) rather than `generateContent`. @default false */
   streaming: booleanArg.optional(),
   /** `safetySettings` sent with every request, as the API takes them. */

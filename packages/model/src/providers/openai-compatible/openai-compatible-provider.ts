@@ -28,7 +28,7 @@ export interface OpenAICompatibleOptions extends ProviderSettings {
 export function createOpenAICompatibleApi(options: OpenAICompatibleOptions & { create: ProviderCreateOptions }): ModelApi {
   const { create } = options;
   const args = parseModelArgs({ provider: options.name, schema: openAIArgsSchema, args: create.args });
-  const explicitKey = create.apiKey ?? options.apiKey;
+  const explicitKey = args.apiKey ?? create.apiKey ?? options.apiKey;
   const apiKey =
     options.apiKeyRequired === false
       ? explicitKey ?? readEnvironment(options.apiKeyEnvVar)

@@ -35,17 +35,18 @@ export function createOpenAIApi(options: CreateOpenAIApiOptions): ModelApi {
   const args = parseModelArgs({ provider: 'openai', schema: openAIArgsSchema, args: options.args });
   const fetch = args.fetch ?? options.fetch;
   const headers = { ...options.headers, ...args.headers };
+  const explicitKey = args.apiKey ?? options.apiKey;
   if (options.modelName.startsWith('azure/')) {
     return createAzureOpenAIApi({
       deployment: options.modelName.slice('azure/'.length),
       args,
       headers,
       ...(fetch ? { fetch } : {}),
-      ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+      ...(explicitKey ? { apiKey: explicitKey } : {}),
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
     });
   }
-  const apiKey = loadApiKey({ provider: 'openai', envVar: openAIApiKeyEnvVar, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
+  const apiKey = loadApiKey({ provider: 'openai', envVar: openAIApiKeyEnvVar, ...(explicitKey ? { apiKey: explicitKey } : {}) });
   const client = createHttpClient({
     provider: 'openai',
     baseURL: options.baseURL ?? readEnvironment('OPENAI_BASE_URL') ?? defaultBaseURL,

@@ -28,6 +28,8 @@ const booleanArg = z.preprocess(
 
 /** Provider arguments of the OpenAI family (`-M responses_api=true -M stream=true`). */
 export const openAIArgsSchema = z.looseObject({
+  /** The API key, as Inspect's `-M api_key=…` (instead of the environment variable); recorded in logs as `***`. */
+  apiKey: z.string().optional(),
   /** Use the Responses API instead of Chat Completions. @default false (true for `-pro` and codex models) */
   responsesApi: booleanArg.optional(),
   /** Stream the reply over server-sent events. @default false */
