@@ -38,7 +38,7 @@ export function createSampleTranscript(): SampleTranscript {
       spanId === undefined
         ? { timestamp, working_start: elapsed(), uuid: randomUuid() }
         : { timestamp, working_start: elapsed(), uuid: randomUuid(), span_id: spanId };
-    events.push({ ...header, ...event });
+    events.push(Object.assign(header, event));
   };
   const span: Transcript['span'] = (options, fn) => {
     const id = randomUuid();

@@ -45,6 +45,8 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
   let journaled = 0;
   let journalCount = 0;
   let flushTimer: NodeJS.Timeout | undefined;
+  // The background write of a full byte buffer, while it runs.
+  let writing: Promise<void> | undefined;
 
   function state(message: string): LogError {
     return new LogError({ code: 'writer_state', message: `${path}: ${message}`, path });
@@ -106,20 +108,33 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
         await mkdir(dirname(path), { recursive: true });
         handle = await open(path, 'w');
         zip = createZipAppender({ handle });
-        await zip.append([{ name: '_journal/start.json', data: Buffer.from(stringifyLogJson({ value: start })) }]);
+        await zip.append([{ name: '_journal/start.json', data: stringifyLogJson({ value: start }) }]);
       });
     },
     async writeSample(sample) {
       if (!spec) throw state('writeSample() before start().');
       if (finished) throw state('writeSample() after finish().');
       if (writes.failure) throw writes.failure;
-      const data = Buffer.from(stringifyLogJson({ value: options.condense === false ? sample : condenseSample(sample) }));
+      const data = stringifyLogJson({ value: options.condense === false ? sample : condenseSample(sample) });
       pending.push({ name: sampleMemberName(sample), data });
       pendingBytes += data.length;
       pendingSamples++;
       summaries.push(stringifyLogJson({ value: toSampleSummary(sample) }));
-      if (pendingBytes >= bufferBytes || pendingSamples >= bufferSamples) await flushPending();
-      else armFlushTimer();
+      // With a sample buffer, the sample that fills it waits for the write (so it is on disk when this resolves).
+      if (pendingSamples >= bufferSamples) return await flushPending();
+      if (pendingBytes < bufferBytes) return armFlushTimer();
+      // A full byte buffer is written in the background while samples keep coming; a sample waits only when twice
+      // the buffer is waiting behind a write (compression or the disk fell behind).
+      if (!writing) {
+        const started = flushPending().finally(() => {
+          writing = undefined;
+        });
+        // A failed write is reported to the next sample written (the queue keeps the failure).
+        started.catch(() => undefined);
+        writing = started;
+      } else if (pendingBytes >= 2 * bufferBytes) {
+        await writing;
+      }
     },
     async flush() {
       if (!spec || finished) return;
@@ -134,8 +149,8 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       // `summaries.json` holds every summary: the last samples need no journal.
       const members = takePending({ journal: false });
       members.push({ name: 'summaries.json', data: jsonArray(summaries) });
-      if (header.reductions != null) members.push({ name: 'reductions.json', data: Buffer.from(stringifyLogJson({ value: header.reductions })) });
-      members.push({ name: 'header.json', data: Buffer.from(stringifyLogJson({ value: headerWithoutSamples(header) })) });
+      if (header.reductions != null) members.push({ name: 'reductions.json', data: stringifyLogJson({ value: header.reductions }) });
+      members.push({ name: 'header.json', data: stringifyLogJson({ value: headerWithoutSamples(header) }) });
       await writes.enqueue(async () => {
         await zip!.append(members);
         await handle!.close();
@@ -162,6 +177,6 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
   };
 }
 
-function jsonArray(items: readonly string[]): Buffer {
-  return Buffer.from(`[${items.join(',')}]`);
+function jsonArray(items: readonly string[]): string {
+  return `[${items.join(',')}]`;
 }
