@@ -1,4 +1,6 @@
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { dirname } from 'node:path';
 import { buildLogHeader, headerWithoutSamples } from '../build-log-header.js';
 import { condenseSample } from '../condense-sample.js';
@@ -13,6 +15,7 @@ import { stringifyLogJson } from '../stringify-log-json.js';
 import { toSampleSummary } from '../to-sample-summary.js';
 import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
+import { tempPathFor } from './temp-path.js';
 import { createZipAppender, type ZipAppender, type ZipMemberData } from './zip-appender.js';
 
 const DEFAULT_BUFFER_BYTES = 1024 * 1024;
@@ -40,9 +43,11 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
   let pending: ZipMemberData[] = [];
   let pendingBytes = 0;
   let pendingSamples = 0;
-  // Every sample's summary as JSON, for `summaries.json`; those from `journaled` on are not in a journal yet.
-  const summaries: string[] = [];
-  let journaled = 0;
+  // Summaries go, as JSON lines, to a hidden side file that becomes `summaries.json` at the end (a long run's summaries
+  // are too many to keep in memory); `recent` holds those not written there yet.
+  const summariesPath = tempPathFor({ path, suffix: '.summaries.jsonl' });
+  let summaryFile: FileHandle | undefined;
+  let recent: string[] = [];
   let journalCount = 0;
   let flushTimer: NodeJS.Timeout | undefined;
   // The background write of a full byte buffer, while it runs.
@@ -52,18 +57,27 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
     return new LogError({ code: 'writer_state', message: `${path}: ${message}`, path });
   }
 
-  /** The samples waiting to be written, with a journal of the summaries not yet journaled (unless at the end). */
-  function takePending(options: { journal: boolean }): ZipMemberData[] {
+  /** Writes the samples waiting (and, unless at the end, a journal of their summaries) and their summaries' lines. */
+  async function writePending(options: { journal: boolean }): Promise<void> {
     const members = pending;
+    const summaries = recent;
     pending = [];
+    recent = [];
     pendingBytes = 0;
     pendingSamples = 0;
-    if (options.journal && summaries.length > journaled) {
+    if (summaries.length === 0) return;
+    if (options.journal) {
       journalCount++;
-      members.push({ name: `_journal/summaries/${journalCount}.json`, data: jsonArray(summaries.slice(journaled)) });
-      journaled = summaries.length;
+      members.push({ name: `_journal/summaries/${journalCount}.json`, data: `[${summaries.join(',')}]` });
     }
-    return members;
+    await summaryFile!.write(`${summaries.join('\n')}\n`);
+    if (members.length > 0) await zip!.append(members);
+  }
+
+  async function removeSummaryFile(): Promise<void> {
+    await summaryFile?.close();
+    summaryFile = undefined;
+    await rm(summariesPath, { force: true });
   }
 
   /**
@@ -73,10 +87,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
    */
   function flushPending(): Promise<void> {
     stopFlushTimer();
-    return writes.enqueue(async () => {
-      const members = takePending({ journal: true });
-      if (members.length > 0) await zip!.append(members);
-    });
+    return writes.enqueue(() => writePending({ journal: true }));
   }
 
   function armFlushTimer(): void {
@@ -107,6 +118,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       await writes.enqueue(async () => {
         await mkdir(dirname(path), { recursive: true });
         handle = await open(path, 'w');
+        summaryFile = await open(summariesPath, 'w');
         zip = createZipAppender({ handle });
         await zip.append([{ name: '_journal/start.json', data: stringifyLogJson({ value: start }) }]);
       });
@@ -119,7 +131,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       pending.push({ name: sampleMemberName(sample), data });
       pendingBytes += data.length;
       pendingSamples++;
-      summaries.push(stringifyLogJson({ value: toSampleSummary(sample) }));
+      recent.push(stringifyLogJson({ value: toSampleSummary(sample) }));
       // With a sample buffer, the sample that fills it waits for the write (so it is on disk when this resolves).
       if (pendingSamples >= bufferSamples) return await flushPending();
       if (pendingBytes < bufferBytes) return armFlushTimer();
@@ -146,15 +158,18 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       finished = true;
       stopFlushTimer();
       const header = buildLogHeader({ eval: spec, plan, finish: finishOptions, startedAt, path });
-      // `summaries.json` holds every summary: the last samples need no journal.
-      const members = takePending({ journal: false });
-      members.push({ name: 'summaries.json', data: jsonArray(summaries) });
+      const members: ZipMemberData[] = [{ name: 'summaries.json', data: jsonLinesAsArray(summariesPath) }];
       if (header.reductions != null) members.push({ name: 'reductions.json', data: stringifyLogJson({ value: header.reductions }) });
       members.push({ name: 'header.json', data: stringifyLogJson({ value: headerWithoutSamples(header) }) });
       await writes.enqueue(async () => {
+        // `summaries.json` holds every summary: the last samples need no journal.
+        await writePending({ journal: false });
+        await summaryFile!.close();
+        summaryFile = undefined;
         await zip!.append(members);
         await handle!.close();
         handle = undefined;
+        await removeSummaryFile();
       });
       return header;
     },
@@ -164,19 +179,25 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       // Runs even after a failure, so the file handle is always released; samples still buffered are written first.
       await writes.finally(async (failure) => {
         try {
-          if (handle && !failure) {
-            const members = takePending({ journal: true });
-            if (members.length > 0) await zip!.append(members);
-          }
+          if (handle && !failure) await writePending({ journal: true });
         } finally {
           await handle?.close();
           handle = undefined;
+          await removeSummaryFile();
         }
       });
     },
   };
 }
 
-function jsonArray(items: readonly string[]): string {
-  return `[${items.join(',')}]`;
+/** A file of JSON lines as the text of one JSON array, read a piece at a time. */
+async function* jsonLinesAsArray(path: string): AsyncGenerator<string> {
+  yield '[';
+  let first = true;
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (line === '') continue;
+    yield first ? line : `,${line}`;
+    first = false;
+  }
+  yield ']';
 }

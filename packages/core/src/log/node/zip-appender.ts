@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { encodeDirectoryEnd, encodeDirectoryRecord, encodeLocalHeader } from '../zip/zip-encoder.js';
 import type { ZipEntry } from '../zip/zip-entry.js';
@@ -10,10 +11,13 @@ import type { ZipEntry } from '../zip/zip-entry.js';
  */
 export const LOG_DEFLATE_LEVEL = 6;
 
-/** A member to add: its name and its content (text is written as UTF-8). */
+/**
+ * A member to add: its name and its content (text is written as UTF-8), whole or as pieces that are compressed as
+ * they come (for members too large to build as one string, such as a long run's `summaries.json`).
+ */
 export interface ZipMemberData {
   name: string;
-  data: string | Uint8Array;
+  data: string | Uint8Array | AsyncIterable<string | Uint8Array>;
 }
 
 /**
@@ -47,23 +51,22 @@ export function createZipAppender(options: { handle: FileHandle; level?: number 
       const buffers: Uint8Array[] = [];
       let offset = directoryOffset;
       for (const { name, data } of members) {
-        const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-        // On this thread: on two cores, handing each member to libuv's thread pool cost more than it saved. The output
-        // buffer is sized to the member (zlib's default is 16 KB, which a small member would keep until GC).
-        const deflated = zlib.deflateRawSync(bytes, { level, chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, bytes.length + 64) });
+        const { deflated, crc, uncompressedSize } =
+          typeof data === 'string' || data instanceof Uint8Array ? deflateWhole(data, level) : await deflatePieces(data, level);
+        const compressedSize = deflated.reduce((total, chunk) => total + chunk.length, 0);
         const entry: ZipEntry & { date: Date } = {
           name,
           method: 8,
-          crc: zlib.crc32(bytes),
-          compressedSize: deflated.length,
-          uncompressedSize: bytes.length,
+          crc,
+          compressedSize,
+          uncompressedSize,
           localHeaderOffset: offset,
           extraLength: 0,
           date,
         };
         const header = encodeLocalHeader(entry);
-        buffers.push(header, deflated);
-        offset += header.length + deflated.length;
+        buffers.push(header, ...deflated);
+        offset += header.length + compressedSize;
         const record = encodeDirectoryRecord(entry);
         directory.push(record);
         directoryBytes += record.length;
@@ -74,6 +77,38 @@ export function createZipAppender(options: { handle: FileHandle; level?: number 
       size = offset + directoryBytes + end.length;
     },
   };
+}
+
+interface Deflated {
+  deflated: Uint8Array[];
+  crc: number;
+  uncompressedSize: number;
+}
+
+function deflateWhole(data: string | Uint8Array, level: number): Deflated {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  // On this thread: on two cores, handing each member to libuv's thread pool cost more than it saved. The output
+  // buffer is sized to the member (zlib's default is 16 KB, which a small member would keep until GC).
+  const deflated = zlib.deflateRawSync(bytes, { level, chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, bytes.length + 64) });
+  return { deflated: [deflated], crc: zlib.crc32(bytes), uncompressedSize: bytes.length };
+}
+
+async function deflatePieces(pieces: AsyncIterable<string | Uint8Array>, level: number): Promise<Deflated> {
+  const stream = zlib.createDeflateRaw({ level });
+  const deflated: Uint8Array[] = [];
+  stream.on('data', (chunk: Buffer) => deflated.push(chunk));
+  let crc = 0;
+  let uncompressedSize = 0;
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    for await (const piece of pieces) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      crc = zlib.crc32(bytes, crc);
+      uncompressedSize += bytes.length;
+      yield bytes;
+    }
+  }
+  await pipeline(counted(), stream);
+  return { deflated, crc, uncompressedSize };
 }
 
 async function writeAll(handle: FileHandle, buffers: Uint8Array[], position: number): Promise<void> {
