@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { buildLogHeader, headerWithoutSamples } from '../build-log-header.js';
 import { condenseSample } from '../condense-sample.js';
 import { isoTimestamp } from '../log-format.js';
@@ -15,7 +17,6 @@ import { stringifyLogJson } from '../stringify-log-json.js';
 import { toSampleSummary } from '../to-sample-summary.js';
 import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
-import { tempPathFor } from './temp-path.js';
 import { createZipAppender, type ZipAppender, type ZipMemberData } from './zip-appender.js';
 
 const DEFAULT_BUFFER_BYTES = 1024 * 1024;
@@ -43,9 +44,10 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
   let pending: ZipMemberData[] = [];
   let pendingBytes = 0;
   let pendingSamples = 0;
-  // Summaries go, as JSON lines, to a hidden side file that becomes `summaries.json` at the end (a long run's summaries
-  // are too many to keep in memory); `recent` holds those not written there yet.
-  const summariesPath = tempPathFor({ path, suffix: '.summaries.jsonl' });
+  // Summaries go, as JSON lines, to a side file in the system's temporary directory (not beside the logs, which a
+  // crash would leave it among) that becomes `summaries.json` at the end: a long run's summaries are too many to keep
+  // in memory. `recent` holds those not written there yet.
+  const summariesPath = join(tmpdir(), `assay-${randomUUID()}.summaries.jsonl`);
   let summaryFile: FileHandle | undefined;
   let recent: string[] = [];
   let journalCount = 0;

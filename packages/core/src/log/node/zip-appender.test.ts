@@ -75,6 +75,22 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+it('compresses a member given as pieces as one stream, however many pieces and output chunks it takes', async () => {
+  const path = join(dir, 'pieces.zip');
+  const handle = await open(path, 'w');
+  const pieces = Array.from({ length: 5_000 }, (_, index) => `{"n":${index},"text":"${randomBytes(24).toString('hex')}"},`);
+  async function* generate(): AsyncGenerator<string> {
+    yield* pieces;
+  }
+  try {
+    await createZipAppender({ handle }).append([{ name: 'big.json', data: generate() }]);
+  } finally {
+    await handle.close();
+  }
+  // Random text: the compressed member spans many of zlib's 16 KB output chunks.
+  expect(readZip(await readFile(path)).get('big.json')!.toString()).toBe(pieces.join(''));
+});
+
 describe('the .eval writer past its first megabytes', () => {
   it('writes every sample and summary across many flushes', async () => {
     const path = join(dir, 'long.eval');

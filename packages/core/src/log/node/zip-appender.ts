@@ -94,9 +94,7 @@ function deflateWhole(data: string | Uint8Array, level: number): Deflated {
 }
 
 async function deflatePieces(pieces: AsyncIterable<string | Uint8Array>, level: number): Promise<Deflated> {
-  const stream = zlib.createDeflateRaw({ level });
   const deflated: Uint8Array[] = [];
-  stream.on('data', (chunk: Buffer) => deflated.push(chunk));
   let crc = 0;
   let uncompressedSize = 0;
   async function* counted(): AsyncGenerator<Uint8Array> {
@@ -107,7 +105,9 @@ async function deflatePieces(pieces: AsyncIterable<string | Uint8Array>, level: 
       yield bytes;
     }
   }
-  await pipeline(counted(), stream);
+  await pipeline(counted(), zlib.createDeflateRaw({ level }), async (output: AsyncIterable<Buffer>) => {
+    for await (const chunk of output) deflated.push(chunk);
+  });
   return { deflated, crc, uncompressedSize };
 }
 
