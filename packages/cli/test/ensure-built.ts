@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { ensureClientBuilt } from '../../log-viewer/test/viewer-fixtures.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const run = promisify(execFile);
@@ -50,12 +51,15 @@ async function withLock<TResult>(fn: () => Promise<TResult>): Promise<TResult> {
   }
 }
 
-/** Builds @assay/model, @assay/core and @assay/cli with tsup when their sources are newer than their dist. */
+/**
+ * Builds @assay/model, @assay/core, @assay/log-viewer (its server with tsup, its client with vite: `assay view` serves
+ * both) and @assay/cli when their sources are newer than their dist.
+ */
 export async function ensureBuilt(): Promise<void> {
   await withLock(async () => {
     const tsup = path.join(repoRoot, 'node_modules/tsup/dist/cli-default.js');
     // In dependency order: the CLI's bundle and types read core's and model's.
-    for (const name of ['model', 'core', 'cli']) {
+    for (const name of ['model', 'core', 'log-viewer', 'cli']) {
       if (!isStale(name)) continue;
       const cwd = path.join(repoRoot, 'packages', name);
       try {
@@ -68,5 +72,6 @@ export async function ensureBuilt(): Promise<void> {
         }
       }
     }
+    ensureClientBuilt();
   });
 }
