@@ -1,15 +1,19 @@
 // @assay/core: authoring and running evals. The browser-safe log schemas and parsers are at `@assay/core/log`.
 
 // Tasks
-export { task, type Task, type TaskOptions, type Epochs, type FailOnError } from './task/task.js';
 export {
+  task,
   defineTask,
   TaskOptionsError,
+  type Task,
+  type TaskOptions,
+  type Epochs,
+  type FailOnError,
   type TaskFactory,
   type DefineTaskOptions,
   type TaskDefinition,
   type TaskResult,
-} from './task/define-task.js';
+} from './task/index.js';
 export { UnknownOptionError } from './util/unknown-option-error.js';
 export type { ModelSpec } from './model/model-spec.js';
 export { EmptySelectionError } from './runner/empty-selection-error.js';

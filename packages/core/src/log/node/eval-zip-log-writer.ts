@@ -43,7 +43,6 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
   let finished = false;
   let pending: ZipMemberData[] = [];
   let pendingBytes = 0;
-  let pendingSamples = 0;
   // Summaries go, as JSON lines, to a side file in the system's temporary directory (not beside the logs, which a
   // crash would leave it among) that becomes `summaries.json` at the end: a long run's summaries are too many to keep
   // in memory. `recent` holds those not written there yet.
@@ -66,7 +65,6 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
     pending = [];
     recent = [];
     pendingBytes = 0;
-    pendingSamples = 0;
     if (summaries.length === 0) return;
     if (options.journal) {
       journalCount++;
@@ -132,10 +130,9 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Eva
       const data = stringifyLogJson({ value: options.condense === false ? sample : condenseSample(sample) });
       pending.push({ name: sampleMemberName(sample), data });
       pendingBytes += data.length;
-      pendingSamples++;
       recent.push(stringifyLogJson({ value: toSampleSummary(sample) }));
       // With a sample buffer, the sample that fills it waits for the write (so it is on disk when this resolves).
-      if (pendingSamples >= bufferSamples) return await flushPending();
+      if (pending.length >= bufferSamples) return await flushPending();
       if (pendingBytes < bufferBytes) return armFlushTimer();
       // A full byte buffer is written in the background while samples keep coming; a sample waits only when twice
       // the buffer is waiting behind a write (compression or the disk fell behind).
