@@ -1,0 +1,13 @@
+export type { ExecOptions, ExecResult, SandboxConnection, SandboxEnvironment } from './sandbox-environment.js';
+export { sandboxLimits } from './sandbox-environment.js';
+export { SandboxError, type SandboxErrorCode } from './sandbox-error.js';
+export {
+  defineSandbox,
+  sandboxProvider,
+  sandboxProviderNames,
+  type SandboxConfig,
+  type SandboxHookOptions,
+  type SandboxProvider,
+} from './define-sandbox.js';
+export { resolveSandboxSpec, parseSandboxFlag, type SandboxSpec } from './sandbox-spec.js';
+export { sandbox, withSandboxes, sampleSandboxes, type SampleSandboxes } from './sandbox.js';
