@@ -94,6 +94,24 @@ export {
   type ToolDefinition,
 } from './tools/index.js';
 
+// Sandboxes
+export {
+  sandbox,
+  defineSandbox,
+  SandboxError,
+  sandboxLimits,
+  localSandbox,
+  type SandboxEnvironment,
+  type SandboxProvider,
+  type SandboxSpec,
+  type SandboxConfig,
+  type SandboxHookOptions,
+  type SandboxConnection,
+  type SandboxErrorCode,
+  type ExecOptions,
+  type ExecResult,
+} from './sandbox/index.js';
+
 // Scorers
 export {
   defineScorer,

@@ -38,7 +38,10 @@ export interface SandboxProvider {
   sampleInit(
     options: SandboxHookOptions & { metadata: Record<string, unknown> },
   ): Promise<Record<string, SandboxEnvironment>>;
-  /** Removes a sample's environments; `interrupted` when the run was cancelled. Must not throw for what is gone. */
+  /**
+   * Removes a sample's environments (the very objects `sampleInit` returned, not the runner's recording wrappers);
+   * `interrupted` when the run was cancelled. Must not throw for what is already gone.
+   */
   sampleCleanup(
     options: SandboxHookOptions & { environments: Record<string, SandboxEnvironment>; interrupted: boolean },
   ): Promise<void>;

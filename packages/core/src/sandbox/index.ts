@@ -11,3 +11,5 @@ export {
 } from './define-sandbox.js';
 export { resolveSandboxSpec, parseSandboxFlag, type SandboxSpec } from './sandbox-spec.js';
 export { sandbox, withSandboxes, sampleSandboxes, type SampleSandboxes } from './sandbox.js';
+export { builtinSandboxes, resolveSandboxProvider } from './builtin-sandboxes.js';
+export { localSandbox } from './providers/local/local-sandbox.js';
