@@ -92,6 +92,16 @@ export {
   type ToolContext,
   type ToolResult,
   type ToolDefinition,
+  bash,
+  python,
+  bashSession,
+  textEditor,
+  think,
+  type BashOptions,
+  type PythonOptions,
+  type BashSessionOptions,
+  type TextEditorOptions,
+  type ThinkOptions,
 } from './tools/index.js';
 
 // Sandboxes
