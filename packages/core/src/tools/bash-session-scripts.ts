@@ -6,6 +6,10 @@
 
 /** Starts a shell in a new session directory; prints the directory. */
 export const startSessionScript = `
+# Sessions whose shell is gone (killed with its sample, where /tmp outlives the sample as with \`local\`) are removed.
+for old in "\${TMPDIR:-/tmp}"/assay-bash-session.*; do
+  [[ -f $old/pid ]] && ! kill -0 "$(cat "$old/pid")" 2>/dev/null && rm -rf -- "$old" 2>/dev/null
+done
 d=$(mktemp -d "\${TMPDIR:-/tmp}/assay-bash-session.XXXXXXXX") || exit 1
 mkfifo "$d/in" && : > "$d/out" || exit 1
 id=\${d##*.}
@@ -81,6 +85,7 @@ while :; do
     if ((size != last || busy)); then last=$size; changed=$now; elif ((now - changed >= idle_ms)); then break; fi
   fi
   ((now - start >= wait_ms)) && break
+  kill -0 "$pid" 2>/dev/null || break
   sleep 0.05
 done
 # Everything written so far, including a prompt that arrived since the size was taken.

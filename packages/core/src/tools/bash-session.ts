@@ -178,9 +178,7 @@ function cleanOutput(output: string, session: string): string {
       .join('')
       // Bash's complaint, without a terminal, after a command it runs is killed by a signal.
       .replace(/^bash: \[\d+: \d+ \(\d+\)\] tcsetattr: Inappropriate ioctl for device\n/gm, '')
-      // eslint-disable-next-line no-control-regex
       .replace(/\u001b(?:[@-Z\\-_]|\[[0-9;]*[A-Za-z]|\]8;.*;|\([AB012])/g, '')
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
   );
 }

@@ -133,7 +133,8 @@ async function view(editor: Editor, args: Arguments): Promise<string> {
   if (range) {
     if (range.length !== 2) throw new ToolError('Invalid `view_range`. It should be a list of two integers.');
     const lines = content.split('\n');
-    let [first, last] = range as [number, number];
+    const first = range[0] as number;
+    let last = range[1] as number;
     if (first < 1 || first > lines.length) {
       throw new ToolError(
         `Invalid \`view_range\`: ${pyList(range)}. Its first element \`${first}\` should be within the range of lines of the file: ${pyList([1, lines.length])}`,
