@@ -107,11 +107,13 @@ export {
 // Sandboxes
 export {
   sandbox,
+  withSandboxes,
   defineSandbox,
   SandboxError,
   sandboxLimits,
   localSandbox,
   type SandboxEnvironment,
+  type SampleSandboxes,
   type SandboxProvider,
   type SandboxSpec,
   type SandboxConfig,

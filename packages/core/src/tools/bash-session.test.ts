@@ -13,7 +13,11 @@ const prompt = /\S+@\S+:\S*[$#] $/;
  * machine the shell can be slow enough that the rest comes with a `read`, as the model would do.
  */
 async function submit(tool: Tool, input: string, context: ToolContext = {}): Promise<string> {
-  let output = String(await tool.execute({ action: 'type_submit', input }, context));
+  return untilPrompt(tool, { action: 'type_submit', input }, context);
+}
+
+async function untilPrompt(tool: Tool, args: Record<string, unknown>, context: ToolContext = {}): Promise<string> {
+  let output = String(await tool.execute(args, context));
   for (let reads = 0; !prompt.test(output) && reads < 20; reads++) {
     output += String(await tool.execute({ action: 'read' }, context));
   }
@@ -54,12 +58,12 @@ describe('bashSession', () => {
     await withLocalSandbox(async () => {
       const shell = bashSession({ waitForOutput: 1 });
       expect(await shell.execute({ action: 'type_submit', input: 'sleep 29.432; echo after' }, {})).toBe('');
-      const interrupted = String(await shell.execute({ action: 'interrupt' }, {}));
-      expect(interrupted).toMatch(prompt);
+      const interrupted = await untilPrompt(shell, { action: 'interrupt' });
+      expect(interrupted).toMatch(/<prompt>$/);
       expect(interrupted).not.toContain('after');
       expect(await submit(shell, 'echo "status $?"')).toMatch(/status 130\n<prompt>$/);
       expect(await shell.execute({ action: 'type_submit', input: 'sleep 29.433' }, {})).toBe('');
-      expect(await shell.execute({ action: 'type', input: '\u0003' }, {})).toMatch(prompt);
+      expect(await untilPrompt(shell, { action: 'type', input: '\u0003' })).toMatch(/<prompt>$/);
       expect(await submit(shell, 'jobs; echo done')).toBe('done\n<prompt>');
     });
   });
