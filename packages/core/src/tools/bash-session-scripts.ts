@@ -69,7 +69,7 @@ case $mode in
   interrupt) signal_tree "$pid" INT ;;
 esac
 tick() { now=\${EPOCHREALTIME//[!0-9]/}; now=$((10#$now / 1000)); }
-tick; start=$now; last=-1; changed=$now
+tick; start=$now; last=-1; changed=$now; polls=0
 while :; do
   size=$(wc -c < "$d/out"); size=$((size))
   tick
@@ -86,7 +86,8 @@ while :; do
   fi
   ((now - start >= wait_ms)) && break
   kill -0 "$pid" 2>/dev/null || break
-  sleep 0.05
+  # Most commands answer at once: look again soon at first, then every 50 ms.
+  ((polls++ < 20)) && sleep 0.01 || sleep 0.05
 done
 # Everything written so far, including a prompt that arrived since the size was taken.
 size=$(wc -c < "$d/out"); size=$((size))
