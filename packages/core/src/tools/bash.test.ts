@@ -41,6 +41,20 @@ describe('bash', () => {
     });
   });
 
+  it('passes the abort signal to exec: cancelling the sample kills the command and ends the call with an error', async () => {
+    await withLocalSandbox(async (environments) => {
+      const controller = new AbortController();
+      const running = executeToolCalls({ message: call('touch started; sleep 29.654'), tools: [bash()], signal: controller.signal });
+      const settled = running.catch((thrown: unknown) => thrown);
+      while (!(await environments.default!.exec(['ls']).then((result) => result.stdout.includes('started')))) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      controller.abort();
+      expect(await settled).toMatchObject({ code: 'sandbox_timeout', message: 'The command was cancelled.' });
+      expect(await bash().execute({ command: 'pgrep -f "^sleep 29[.]654$" || echo none' }, {})).toBe('none\n');
+    });
+  });
+
   it('truncates long output for the model with a note', async () => {
     await withLocalSandbox(async () => {
       const [message] = await executeToolCalls({ message: call('head -c 20000 /dev/zero | tr "\\0" x'), tools: [bash()] });
