@@ -92,16 +92,28 @@ export {
   type ToolContext,
   type ToolResult,
   type ToolDefinition,
+  bash,
+  python,
+  bashSession,
+  textEditor,
+  think,
+  type BashOptions,
+  type PythonOptions,
+  type BashSessionOptions,
+  type TextEditorOptions,
+  type ThinkOptions,
 } from './tools/index.js';
 
 // Sandboxes
 export {
   sandbox,
+  withSandboxes,
   defineSandbox,
   SandboxError,
   sandboxLimits,
   localSandbox,
   type SandboxEnvironment,
+  type SampleSandboxes,
   type SandboxProvider,
   type SandboxSpec,
   type SandboxConfig,

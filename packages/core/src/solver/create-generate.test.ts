@@ -31,6 +31,22 @@ function twoRoundModel() {
 }
 
 describe('createGenerate', () => {
+  it("gives tools the sample's store", async () => {
+    const remember = defineTool({
+      name: 'remember',
+      description: 'Remembers a word in the store.',
+      parameters: z.object({ word: z.string() }),
+      execute: ({ word }, context) => {
+        context.store?.set('remembered', word);
+        return 'ok';
+      },
+    });
+    const state = sampleState('Remember "apple".');
+    state.tools = [remember];
+    await createGenerate({ model: scriptedModel([toolCallOutput([['remember', { word: 'apple' }, 'call-1']]), textOutput('Done.')]) })(state);
+    expect(state.store.get('remembered')).toBe('apple');
+  });
+
   it('loops through tool-call rounds until the model answers', async () => {
     const model = twoRoundModel();
     const state = sampleState('Add things.');

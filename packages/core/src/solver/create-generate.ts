@@ -44,6 +44,7 @@ export function createGenerate(options: CreateGenerateOptions): Generate {
         message,
         tools: state.tools,
         signal: options.signal,
+        store: state.store,
         maxOutput: config.maxToolOutput,
       });
       state.messages.push(...toolMessages);

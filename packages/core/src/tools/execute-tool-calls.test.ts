@@ -1,10 +1,17 @@
 import type { ChatMessageAssistant } from '@assay/model/spec';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { withLocalSandbox } from '../../test/local-sandbox-fixture.js';
 import { withTranscript, type Transcript, type TranscriptEvent } from '../events/transcript.js';
+import { SandboxError, type SandboxErrorCode } from '../sandbox/sandbox-error.js';
 import { LimitExceededError } from '../solver/limit-exceeded-error.js';
+import { createStore } from '../solver/store.js';
+import { bash } from './bash.js';
 import { defineTool } from './define-tool.js';
 import { executeToolCalls } from './execute-tool-calls.js';
+import { python } from './python.js';
+import { textEditor } from './text-editor.js';
+import { think } from './think.js';
 import { ToolError } from './tool-error.js';
 
 const divide = defineTool({
@@ -136,5 +143,77 @@ describe('executeToolCalls', () => {
     expect(typeof first?.completed).toBe('string');
     expect(first?.working_time).toBeGreaterThanOrEqual(0);
     expect(second).toMatchObject({ id: 'call-2', result: '', error: { type: 'unknown', message: 'Cannot divide by zero.' } });
+  });
+
+  it('runs sandboxed tools of a scripted assistant message in the sample sandbox, with the sample context', async () => {
+    await withLocalSandbox(async () => {
+      const store = createStore();
+      const seen = defineTool({
+        name: 'context',
+        description: 'Reports its context.',
+        parameters: z.object({}),
+        execute: async (_args, context) => {
+          context.store?.set('seen', true);
+          return (await context.sandbox!().exec(['cat', 'notes.txt'])).stdout;
+        },
+      });
+      const message = assistant(
+        ['text_editor', { command: 'create', path: 'notes.txt', file_text: 'secret: 42' }],
+        ['think', { thought: 'Next I read the file.' }],
+      );
+      const sandboxTools = [bash(), python(), textEditor(), think(), seen];
+      const [created, thought] = await executeToolCalls({ message, tools: sandboxTools, store });
+      expect(created?.content).toMatch(/^File created successfully at: .*\/notes\.txt$/);
+      expect(thought).toEqual({ role: 'tool', content: '', tool_call_id: 'call-2', function: 'think' });
+      const results = await executeToolCalls({
+        message: assistant(
+          ['bash', { command: 'grep -o "[0-9]*" notes.txt' }],
+          ['python', { code: 'print(open("notes.txt").read().upper())' }],
+          ['context', {}],
+        ),
+        tools: sandboxTools,
+        store,
+      });
+      expect(results.map((result) => result.content)).toEqual(['42\n', 'SECRET: 42\n', 'secret: 42']);
+      expect(store.get('seen')).toBe(true);
+    });
+  });
+
+  it("tells the model the sandbox errors it can act on, as Inspect's tool errors", async () => {
+    const failing = (code: SandboxErrorCode, extra: { path?: string; truncatedOutput?: string } = {}) =>
+      defineTool({
+        name: code,
+        description: 'Fails.',
+        parameters: z.object({}),
+        execute: () => {
+          throw new SandboxError({ code, message: `${code} happened.`, ...extra });
+        },
+      });
+    const tools = [
+      failing('sandbox_timeout'),
+      failing('sandbox_permission_denied', { path: '/root/flag' }),
+      failing('sandbox_file_not_found', { path: '/missing.txt' }),
+      failing('sandbox_is_a_directory', { path: '/etc' }),
+      failing('sandbox_decode', { path: 'a.bin' }),
+      failing('sandbox_output_limit', { truncatedOutput: '...the end' }),
+      failing('sandbox_unavailable'),
+      failing('sandbox_not_provided'),
+    ];
+    const messages = await executeToolCalls({ message: assistant(...tools.slice(0, 6).map((tool) => [tool.info.name, {}] as [string, Record<string, unknown>])), tools });
+    expect(messages.map((message) => message.error)).toEqual([
+      { type: 'timeout', message: 'Command timed out before completing.' },
+      { type: 'permission', message: 'sandbox_permission_denied happened.' },
+      { type: 'file_not_found', message: "File '/missing.txt' was not found." },
+      { type: 'is_a_directory', message: 'sandbox_is_a_directory happened.' },
+      { type: 'unicode_decode', message: 'Error decoding bytes to utf-8: sandbox_decode happened.' },
+      { type: 'limit', message: 'The tool exceeded its output limit of 10 MiB.' },
+    ]);
+    expect(messages[5]?.content).toBe('...the end');
+    await expect(executeToolCalls({ message: assistant(['sandbox_unavailable', {}]), tools })).rejects.toMatchObject({
+      code: 'sandbox_unavailable',
+    });
+    await expect(executeToolCalls({ message: assistant(['bash', { command: 'ls' }]), tools: [bash()] })).rejects.toMatchObject({
+      code: 'sandbox_not_provided',
+    });
   });
 });

@@ -1,6 +1,10 @@
 import type { ChatMessageAssistant, ChatMessageTool, Content, ToolCall, ToolCallError } from '@assay/model/spec';
 import { currentTranscript } from '../events/transcript.js';
+import { sandbox } from '../sandbox/sandbox.js';
+import { sandboxLimits } from '../sandbox/sandbox-environment.js';
+import { SandboxError } from '../sandbox/sandbox-error.js';
 import { LimitExceededError } from '../solver/limit-exceeded-error.js';
+import type { Store } from '../solver/store.js';
 import type { Tool, ToolResult } from './tool.js';
 import { ToolArgumentsError } from './tool-arguments-error.js';
 import { ToolError } from './tool-error.js';
@@ -11,7 +15,10 @@ export interface ExecuteToolCallsOptions {
   /** The assistant message whose `tool_calls` to run. */
   message: ChatMessageAssistant;
   tools: readonly Tool[];
+  /** Cancels the calls; tools pass it to `exec`, so their commands are killed with it. */
   signal?: AbortSignal;
+  /** The sample's store, given to tools as `context.store`. */
+  store?: Store;
   /** Largest tool result, in UTF-8 bytes, passed to the model; longer results are truncated. @default 16384 */
   maxOutput?: number;
 }
@@ -43,9 +50,11 @@ async function executeToolCall(call: ToolCall, options: ExecuteToolCallsOptions)
     if (call.parse_error) throw new ToolCallParsingError(call.parse_error);
     const tool = options.tools.find((candidate) => candidate.info.name === call.function);
     if (!tool) throw new ToolCallParsingError(`Tool ${call.function} not found`);
-    result = await tool.execute(call.arguments, { signal: options.signal });
+    result = await tool.execute(call.arguments, { signal: options.signal, store: options.store, sandbox });
   } catch (thrown) {
     error = toolCallError(thrown, options.signal);
+    // As Inspect: what an over-long command printed before the limit (its end) is still shown to the model.
+    if (thrown instanceof SandboxError && thrown.code === 'sandbox_output_limit') result = thrown.truncatedOutput ?? '';
   }
 
   let content = resultContent(result);
@@ -89,9 +98,10 @@ async function executeToolCall(call: ToolCall, options: ExecuteToolCallsOptions)
 class ToolCallParsingError extends Error {}
 
 /**
- * Maps what a tool threw to the error the model reads, as Inspect does: a `ToolError`, bad arguments, a timeout and
- * file-system errors (permission, not found, is a directory) are told to the model. Anything else is a bug in the tool
- * and is rethrown, like limits and cancellation, to end the sample with an error.
+ * Maps what a tool threw to the error the model reads, as Inspect does: a `ToolError`, bad arguments, a timeout,
+ * file-system errors (permission, not found, is a directory), sandbox errors the model can act on, and output limits
+ * are told to the model. Anything else is a bug in the tool or a broken sandbox and is rethrown, like limits and
+ * cancellation, to end the sample with an error.
  */
 function toolCallError(thrown: unknown, signal: AbortSignal | undefined): ToolCallError {
   if (thrown instanceof LimitExceededError) throw thrown;
@@ -99,6 +109,7 @@ function toolCallError(thrown: unknown, signal: AbortSignal | undefined): ToolCa
   if (thrown instanceof ToolArgumentsError || thrown instanceof ToolCallParsingError) {
     return { type: 'parsing', message: thrown.message };
   }
+  if (thrown instanceof SandboxError) return sandboxToolCallError(thrown);
   const error = thrown instanceof Error ? (thrown as Error & { code?: unknown; path?: unknown }) : undefined;
   const message = error ? error.message : String(thrown);
   const path = typeof error?.path === 'string' ? error.path : undefined;
@@ -116,6 +127,29 @@ function toolCallError(thrown: unknown, signal: AbortSignal | undefined): ToolCa
   }
   if (thrown instanceof ToolError) return { type: 'unknown', message };
   throw thrown;
+}
+
+/** The `ToolCallError` of a sandbox failure the model can act on (architecture/sandbox.md, "Tools"); others end the sample. */
+function sandboxToolCallError(error: SandboxError): ToolCallError {
+  switch (error.code) {
+    case 'sandbox_timeout':
+      return { type: 'timeout', message: 'Command timed out before completing.' };
+    case 'sandbox_permission_denied':
+      return { type: 'permission', message: error.message };
+    case 'sandbox_file_not_found':
+      return { type: 'file_not_found', message: error.path ? `File '${error.path}' was not found.` : error.message };
+    case 'sandbox_is_a_directory':
+      return { type: 'is_a_directory', message: error.message };
+    case 'sandbox_decode':
+      return { type: 'unicode_decode', message: `Error decoding bytes to utf-8: ${error.message}` };
+    case 'sandbox_output_limit': {
+      // An exec's output carries its end; a file read over the read limit does not.
+      const limit = error.truncatedOutput === undefined ? sandboxLimits.maxReadFileSize : sandboxLimits.maxExecOutputSize;
+      return { type: 'limit', message: `The tool exceeded its output limit of ${limit / (1024 * 1024)} MiB.` };
+    }
+    default:
+      throw error;
+  }
 }
 
 /** Content part types and the field each must carry to count as content rather than data. */

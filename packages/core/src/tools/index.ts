@@ -4,3 +4,8 @@ export { ToolError } from './tool-error.js';
 export { ToolArgumentsError, type ToolArgumentsErrorOptions } from './tool-arguments-error.js';
 export { executeToolCalls, type ExecuteToolCallsOptions } from './execute-tool-calls.js';
 export { defaultMaxToolOutput } from './truncate-tool-output.js';
+export { bash, type BashOptions } from './bash.js';
+export { python, type PythonOptions } from './python.js';
+export { bashSession, type BashSessionOptions } from './bash-session.js';
+export { textEditor, type TextEditorOptions } from './text-editor.js';
+export { think, type ThinkOptions } from './think.js';
