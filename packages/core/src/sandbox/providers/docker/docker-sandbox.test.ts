@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SandboxEnvironment } from '../../sandbox-environment.js';
-import { SandboxError } from '../../sandbox-error.js';
+import type { SandboxError } from '../../sandbox-error.js';
 import { composeBuildImage, parseDockerConfig, readComposeFile } from './docker-config.js';
 import { dockerSandbox } from './docker-sandbox.js';
 import { dockerTestImage, dockerUnavailableReason } from './docker-test-support.js';
