@@ -101,6 +101,7 @@ export {
   SandboxError,
   sandboxLimits,
   localSandbox,
+  dockerSandbox,
   type SandboxEnvironment,
   type SandboxProvider,
   type SandboxSpec,
