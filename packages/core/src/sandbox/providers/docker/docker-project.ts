@@ -38,11 +38,17 @@ export async function requireCompose(): Promise<readonly string[]> {
   return compose;
 }
 
+/** Throws `sandbox_unavailable` saying what to do unless the Docker daemon answers. */
+async function checkDaemon(): Promise<void> {
+  // `docker version` names an unreachable daemon on every CLI version (`docker info --format` does not on 20.10).
+  await checkedDocker({ args: ['version', '--format', '{{.Server.Version}}'], action: 'docker version', timeout: 120 });
+}
+
 /** Checks an image is on this machine, pulling it if not; throws `sandbox_unavailable` saying how to get it. */
 export async function ensureImage(image: string): Promise<void> {
   const inspect = await runDocker({ args: ['image', 'inspect', '--format', '{{.Id}}', image], timeout: 120 });
   if (inspect.success) return;
-  await checkedDocker({ args: ['info', '--format', '{{.ServerVersion}}'], action: 'docker info', timeout: 120 });
+  await checkDaemon();
   const pull = await runDocker({ args: ['pull', '--quiet', image], timeout: 1800 });
   if (!pull.success) {
     throw new SandboxError({
@@ -56,7 +62,7 @@ export async function ensureImage(image: string): Promise<void> {
 export async function prepareConfig(config: DockerConfig): Promise<void> {
   if (config.kind === 'image') return ensureImage(config.image);
   if (config.kind === 'dockerfile') {
-    await checkedDocker({ args: ['info', '--format', '{{.ServerVersion}}'], action: 'docker info', timeout: 120 });
+    await checkDaemon();
     await checkedDocker({
       args: ['build', '--quiet', '--tag', config.image, '--file', config.path, dirname(config.path)],
       action: `Building ${config.path}`,
@@ -67,7 +73,7 @@ export async function prepareConfig(config: DockerConfig): Promise<void> {
   }
   const compose = readComposeFile(config.path);
   const command = await requireCompose();
-  await checkedDocker({ args: ['info', '--format', '{{.ServerVersion}}'], action: 'docker info', timeout: 120 });
+  await checkDaemon();
   const building = compose.services.filter((name) => compose.raw[name]?.build !== undefined);
   for (const name of compose.services) {
     const image = compose.raw[name]?.image;

@@ -17,7 +17,7 @@ export function dockerUnavailableReason(): string | undefined {
       return stderr || (error as Error).message;
     }
   };
-  const daemon = run(['info', '--format', '{{.ServerVersion}}']);
+  const daemon = run(['version', '--format', '{{.Server.Version}}']);
   if (daemon !== undefined) return `no Docker daemon (${daemon.split('\n')[0]}); .ci/run installs and starts one`;
   const image = run(['image', 'inspect', dockerTestImage]);
   if (image !== undefined) return `image ${dockerTestImage} is missing; build it with scripts/docker-test-image.sh`;
