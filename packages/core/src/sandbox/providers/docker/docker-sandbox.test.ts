@@ -36,6 +36,10 @@ function thrown(promise: Promise<unknown>): Promise<SandboxError> {
   );
 }
 
+if (unavailable !== undefined && process.env.CI !== 'true') {
+  // The skip's reason, in the test output (a skipped file shows no test names).
+  console.warn(`docker sandbox tests skipped: ${unavailable}`);
+}
 if (unavailable !== undefined && process.env.CI === 'true') {
   describe('docker sandbox', () => {
     it('needs Docker in CI', () => {
