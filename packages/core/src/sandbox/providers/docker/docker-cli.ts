@@ -15,6 +15,11 @@ const dockerVariables = [
   'XDG_RUNTIME_DIR',
 ];
 
+/** Whether the docker CLI (or compose) reads `name` itself, so an exec's `env` must not set it for the CLI. */
+export function isDockerCliVariable(name: string): boolean {
+  return dockerVariables.includes(name) || name === 'LANG' || /^(DOCKER|COMPOSE|BUILDKIT)_/.test(name);
+}
+
 /** The environment the docker CLI runs with: the daemon's address from the runner, plus `extra` (exec's `env`). */
 export function dockerCliEnvironment(extra: Record<string, string> = {}): Record<string, string> {
   const environment: Record<string, string> = {

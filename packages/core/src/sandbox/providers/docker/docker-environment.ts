@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import type { ExecOptions, ExecResult, SandboxConnection, SandboxEnvironment } from '../../sandbox-environment.js';
 import { sandboxLimits } from '../../sandbox-environment.js';
 import { SandboxError } from '../../sandbox-error.js';
-import { dockerDaemonUnavailable, runDocker } from './docker-cli.js';
+import { dockerDaemonUnavailable, isDockerCliVariable, runDocker } from './docker-cli.js';
 
 /** The variable every exec'd process inherits, so a timeout can find and kill all of them inside the container. */
 const execMarker = 'ASSAY_EXEC';
@@ -58,8 +58,16 @@ export class DockerEnvironment implements SandboxEnvironment {
     const args = ['exec', '-i', '--env', marker];
     if (options.cwd !== undefined) args.push('--workdir', posix.resolve(this.workDir, options.cwd));
     if (options.user !== undefined) args.push('--user', options.user);
-    // Values go in the docker CLI's own environment and only names on its command line, where `ps` would show them.
-    for (const name of Object.keys(options.env ?? {})) args.push('--env', name);
+    // Values go in the docker CLI's own environment and only names on its command line, where `ps` would show them;
+    // a variable the CLI reads itself (PATH, DOCKER_HOST) goes on the command line so it cannot redirect the CLI.
+    const byName: Record<string, string> = {};
+    for (const [name, value] of Object.entries(options.env ?? {})) {
+      if (isDockerCliVariable(name)) args.push('--env', `${name}=${value}`);
+      else {
+        args.push('--env', name);
+        byName[name] = value;
+      }
+    }
     args.push(this.container);
     // Inside the container `timeout -s KILL` kills the command's whole process group at once (a fork bomb cannot
     // outrun a group kill); the host-side timeout is a backstop, after which the marker finds what escaped the group.
@@ -72,7 +80,7 @@ export class DockerEnvironment implements SandboxEnvironment {
       result = await runDocker({
         args,
         input: options.input,
-        env: options.env,
+        env: byName,
         timeout: options.timeout === undefined ? undefined : options.timeout + (inside ? 30 : 0),
         signal: options.signal,
         maxOutput,

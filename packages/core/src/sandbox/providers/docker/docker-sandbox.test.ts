@@ -64,6 +64,9 @@ describe.skipIf(unavailable !== undefined)(`docker sandbox${unavailable ? ` (ski
     expect((await environment.exec(['cat'], { input: 'piped\nbytes' })).stdout).toBe('piped\nbytes');
     const env = await environment.exec(['bash', '-c', 'echo "$GREETING"'], { env: { GREETING: 'hi there' } });
     expect(env.stdout).toBe('hi there\n');
+    // PATH is the container's to set; it does not change where the runner finds the docker CLI.
+    const path = await environment.exec(['/bin/bash', '-c', 'echo "$PATH"'], { env: { PATH: '/custom/bin' } });
+    expect(path.stdout).toBe('/custom/bin\n');
     await environment.exec(['mkdir', '-p', '/srv/work']);
     expect((await environment.exec(['pwd'], { cwd: '/srv/work' })).stdout).toBe('/srv/work\n');
     expect((await environment.exec(['id', '-un'], { user: 'nobody' })).stdout).toBe('nobody\n');
