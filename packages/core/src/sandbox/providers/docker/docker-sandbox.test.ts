@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SandboxEnvironment } from '../../sandbox-environment.js';
 import type { SandboxError } from '../../sandbox-error.js';
 import { composeBuildImage, parseDockerConfig, readComposeFile } from './docker-config.js';
+import type { DockerEnvironment } from './docker-environment.js';
 import { dockerSandbox } from './docker-sandbox.js';
 import { dockerTestImage, dockerUnavailableReason } from './docker-test-support.js';
 
@@ -76,8 +77,9 @@ describe.skipIf(unavailable !== undefined)(`docker sandbox${unavailable ? ` (ski
     expect((await thrown(environment.exec(['true'], { cwd: '/no/such/dir' }))).code).toBe('sandbox_file_not_found');
     const { command, container } = await environment.connection();
     expect(command).toBe(`docker exec -it ${container} bash -l`);
-    expect(docker(['inspect', '--format', '{{.HostConfig.NetworkMode}} {{.HostConfig.PidsLimit}} {{.Config.Labels}}', container!])).toMatch(
-      new RegExp(`^none 512 .*assay.pid:${process.pid}.*assay.run:dockertest1234.*assay.sandbox:1`),
+    const inspect = '{{.HostConfig.NetworkMode}} {{.HostConfig.PidsLimit}} {{.HostConfig.Memory}} {{.Config.Labels}}';
+    expect(docker(['inspect', '--format', inspect, container!])).toMatch(
+      new RegExp(`^none 512 2147483648 .*assay.pid:${process.pid}.*assay.run:dockertest1234.*assay.sandbox:1`),
     );
   });
 
@@ -172,6 +174,7 @@ for host in sys.argv[1:]:
   web:
     image: ${dockerTestImage}
     command: ["bash", "-c", "sleep 3; touch /tmp/ready; exec sleep infinity"]
+    volumes: ["data:/data"]
     healthcheck:
       test: ["CMD", "test", "-f", "/tmp/ready"]
       interval: 1s
@@ -181,6 +184,8 @@ for host in sys.argv[1:]:
     build: .
     command: ["sleep", "infinity"]
     init: true
+volumes:
+  data: {}
 `,
     );
     writeFileSync(join(folder, 'Dockerfile'), `FROM ${dockerTestImage}\nRUN echo tools > /tools.txt\n`);
@@ -197,6 +202,13 @@ for host in sys.argv[1:]:
     expect((await environments.web!.exec(['ls', '/sys/class/net'])).stdout).toBe('lo\n');
     const { container } = await environments.web!.connection();
     expect(docker(['inspect', '--format', '{{.HostConfig.PidsLimit}} {{index .Config.Labels "assay.sandbox"}}', container!])).toBe('512 1\n');
+    const project = (environments.web as DockerEnvironment).project;
+    const volumes = ['volume', 'ls', '--quiet', '--filter', `label=com.docker.compose.project=${project}`];
+    expect(docker(volumes).trim()).not.toBe('');
+    await dockerSandbox.sampleCleanup({ ...hooks, config, environments, interrupted: false });
+    expect(docker(['ps', '--all', '--quiet', '--filter', `label=assay.project=${project}`]).trim()).toBe('');
+    expect(docker(volumes).trim()).toBe('');
+    expect(docker(['network', 'ls', '--quiet', '--filter', `label=com.docker.compose.project=${project}`]).trim()).toBe('');
   });
 
   it('cleanup removes the containers of a kill -9ed runner, keeps a live run\'s and anything not Assay\'s', async () => {
