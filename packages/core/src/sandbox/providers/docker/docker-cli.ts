@@ -47,7 +47,11 @@ export interface RunDockerOptions {
   cwd?: string;
 }
 
-/** Runs the docker CLI (or compose); a non-zero exit is a result the caller reads. */
+/**
+ * Runs the docker CLI (or compose); a non-zero exit is a result the caller reads. It runs in its own session, as every
+ * provider's processes do: a terminal's Ctrl-C must not reach it (the 28.x docker CLI exits 0 on SIGINT, turning
+ * an interrupted command into a success), at a cost of some 40 ms per call the Go CLI spends starting there.
+ */
 export function runDocker(options: RunDockerOptions): Promise<ExecResult> {
   return runProcess({
     command: [...(options.compose ?? ['docker']), ...options.args],
