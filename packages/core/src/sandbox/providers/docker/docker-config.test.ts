@@ -33,6 +33,7 @@ describe('docker sandbox config', () => {
     );
     expect(() => readComposeFile(composeFile('name: nothing\n'))).toThrow(/no services/);
     expect(() => readComposeFile(composeFile('services: [\n'))).toThrow(expect.objectContaining({ code: 'sandbox_config' }));
+    expect(() => dockerSandbox.validateConfig!(composeFile('services: {}\n'))).toThrow(expect.objectContaining({ code: 'sandbox_config' }));
   });
 
   it('labels every service, gives no network and default limits unless the file sets its own, and tags built images', () => {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineSandbox, type SandboxConfig, type SandboxProvider } from '../../define-sandbox.js';
-import { parseDockerConfig } from './docker-config.js';
+import { parseDockerConfig, readComposeFile } from './docker-config.js';
 import { DockerEnvironment } from './docker-environment.js';
 import { prepareConfig, leftoverProjects, removeProject, startProject } from './docker-project.js';
 
@@ -19,7 +19,9 @@ const taskKey = (options: { runId: string; taskName: string }): string => `${opt
 export const dockerSandbox: SandboxProvider = defineSandbox({
   name: 'docker',
   validateConfig(config: SandboxConfig): SandboxConfig {
-    parseDockerConfig(config);
+    const parsed = parseDockerConfig(config);
+    // A compose file that cannot be read, has no services or two defaults fails here, before anything runs.
+    if (parsed.kind === 'compose') readComposeFile(parsed.path);
     return config;
   },
   defaultConcurrency() {
