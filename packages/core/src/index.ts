@@ -112,6 +112,7 @@ export {
   SandboxError,
   sandboxLimits,
   localSandbox,
+  dockerSandbox,
   type SandboxEnvironment,
   type SampleSandboxes,
   type SandboxProvider,
