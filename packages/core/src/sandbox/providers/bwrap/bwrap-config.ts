@@ -57,7 +57,7 @@ function configError(message: string): SandboxError {
  * path to a root filesystem directory. Throws `sandbox_config` naming the key that is wrong.
  */
 export function validateBwrapConfig(config: unknown): BwrapConfig {
-  let value = config ?? {};
+  let value: unknown = config ?? {};
   if (typeof value === 'string') {
     const path = value;
     let isDirectory: boolean;

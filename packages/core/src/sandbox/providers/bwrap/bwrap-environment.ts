@@ -121,7 +121,8 @@ export class BwrapEnvironment implements SandboxEnvironment {
         }
       });
     });
-    for (const stream of child.stdio) (stream as Readable | null)?.unref?.();
+    // The pipes are sockets; unreferenced, they do not keep the runner alive after its last sample.
+    for (const stream of child.stdio) (stream as unknown as { unref?: () => void } | null)?.unref?.();
     this.childPid = info['child-pid']!;
     const target = await this.waitForTarget();
     for (const name of namespaces) this.descriptors.set(name, openSync(`/proc/${target}/ns/${name}`, 'r'));
