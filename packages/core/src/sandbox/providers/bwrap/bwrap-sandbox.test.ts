@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readlinkSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SandboxEnvironment } from '../../sandbox-environment.js';
@@ -140,6 +141,39 @@ describe.skipIf(skipReason !== undefined)(`bwrap sandbox${skipReason ? ` (skippe
     expect(await bwrapSandbox.cliCleanup!({ id: container! })).toEqual([container]);
     await expect(environment.exec(['true'])).rejects.toMatchObject({ code: 'sandbox_unavailable' });
     await cleanup(environment);
+  });
+
+  it('dies with a runner killed with kill -9, and cliCleanup then removes what that run left', async () => {
+    const script = join(tmpdir(), `assay-bwrap-runner-${process.pid}.mts`);
+    writeFileSync(
+      script,
+      [
+        `import { bwrapSandbox } from ${JSON.stringify(join(import.meta.dirname, 'bwrap-sandbox.ts'))};`,
+        "const environments = await bwrapSandbox.sampleInit({ taskName: 't', config: null, runId: 'killedrun123', metadata: {} });",
+        "await environments.default.exec(['bash', '-c', 'sleep 300 > /dev/null 2>&1 &']);",
+        'const { container } = await environments.default.connection();',
+        'console.log(JSON.stringify({ container, hostUid: environments.default.hostUid }));',
+        'setInterval(() => {}, 1000);',
+      ].join('\n'),
+    );
+    const runner = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const line = await new Promise<string>((resolve) => {
+      let text = '';
+      runner.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('\n')) resolve(text.split('\n')[0]!);
+      });
+    });
+    const { container, hostUid } = JSON.parse(line) as { container: string; hostUid: number };
+    expect(processesOfUid(hostUid).length).toBeGreaterThan(0);
+    runner.kill('SIGKILL');
+    await new Promise((resolve) => runner.once('exit', resolve));
+    // --die-with-parent: the environment's processes end on their own (polled; a hang guard only).
+    while (processesOfUid(hostUid).length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(existsSync(join(sandboxDirectoryRoot(), container))).toBe(true);
+    expect(await bwrapSandbox.cliCleanup!({})).toContain(container);
+    expect(existsSync(join(sandboxDirectoryRoot(), container))).toBe(false);
+    rmSync(script, { force: true });
   });
 
   it('checks its config, naming the key', () => {
