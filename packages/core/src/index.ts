@@ -101,6 +101,7 @@ export {
   SandboxError,
   sandboxLimits,
   localSandbox,
+  bwrapSandbox,
   type SandboxEnvironment,
   type SandboxProvider,
   type SandboxSpec,

@@ -13,3 +13,4 @@ export { resolveSandboxSpec, parseSandboxFlag, type SandboxSpec } from './sandbo
 export { sandbox, withSandboxes, sampleSandboxes, type SampleSandboxes } from './sandbox.js';
 export { builtinSandboxes, resolveSandboxProvider } from './builtin-sandboxes.js';
 export { localSandbox } from './providers/local/local-sandbox.js';
+export { bwrapSandbox } from './providers/bwrap/bwrap-sandbox.js';
