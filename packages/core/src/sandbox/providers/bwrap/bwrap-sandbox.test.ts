@@ -139,6 +139,8 @@ describe.skipIf(skipReason !== undefined)(`bwrap sandbox${skipReason ? ` (skippe
     const { container } = await environment.connection();
     expect(await bwrapSandbox.cliCleanup!({})).not.toContain(container);
     expect(await bwrapSandbox.cliCleanup!({ id: container! })).toEqual([container]);
+    // The kill is asynchronous: once the environment's processes are gone, an exec says so.
+    while (processesOfUid(asBwrap(environment).hostUid).length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     await expect(environment.exec(['true'])).rejects.toMatchObject({ code: 'sandbox_unavailable' });
     await cleanup(environment);
   });
