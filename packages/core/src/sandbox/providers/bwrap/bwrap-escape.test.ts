@@ -158,8 +158,14 @@ describe.skipIf(skipReason !== undefined)(`bwrap sandbox escapes${skipReason ? `
     await expect(environment.writeFile('big2', new Uint8Array(16 * 1024 * 1024))).rejects.toMatchObject({
       code: 'sandbox_output_limit',
     });
-    const tmp = await environment.exec(['bash', '-c', 'head -c 64m /dev/zero > /tmp/big; stat -c %s /tmp/big']);
-    expect(Number(tmp.stdout.trim())).toBeLessThanOrEqual(8 * 1024 * 1024);
+    for (const dir of ['/tmp', '/home/user', '/dev/shm']) {
+      const other = await environment.exec(['bash', '-c', `head -c 64m /dev/zero > ${dir}/big; stat -c %s ${dir}/big; rm ${dir}/big`]);
+      expect(Number(other.stdout.trim())).toBeLessThanOrEqual(8 * 1024 * 1024);
+    }
+    // Nowhere else is writable: not /dev (bwrap's own tmpfs), nor the root.
+    const elsewhere = await environment.exec(['bash', '-c', 'for d in /dev / /etc /root; do (echo x > $d/big) 2>/dev/null && echo "wrote $d"; done; echo done']);
+    expect(elsewhere.stdout).toBe('done\n');
+    expect((await environment.exec(['bash', '-c', 'echo x > /dev/null && echo ok'])).stdout).toBe('ok\n');
     await cleanupAll();
   });
 });
