@@ -30,6 +30,15 @@ function quantile(values, q) {
 }
 const round = (value) => Math.round(value * 100) / 100;
 
+/** CPU milliseconds used so far by this process and its waited-for children (load-independent, unlike wall time). */
+function cpuMilliseconds() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime, stime, cutime, cstime are fields 14–17 (1-based), in clock ticks of 10 ms.
+  const ticks = fields.slice(11, 15).reduce((sum, value) => sum + Number(value), 0);
+  return ticks * 10;
+}
+
 function parseSpec(spec) {
   const colon = spec.indexOf(':');
   if (colon === -1) return { type: spec, config: null };
@@ -106,12 +115,14 @@ async function benchProvider(spec) {
   const environment = environments.default ?? Object.values(environments)[0];
   for (let index = 0; index < 10; index++) await environment.exec(['true']);
   const times = [];
+  const cpuBefore = cpuMilliseconds();
   for (let index = 0; index < overheadExecs; index++) {
     const started = performance.now();
     const result = await environment.exec(['true']);
     times.push(performance.now() - started);
     if (!result.success) throw new Error(`${type}: true failed: ${result.stderr}`);
   }
+  const cpuPerExec = (cpuMilliseconds() - cpuBefore) / overheadExecs;
   await provider.sampleCleanup({ ...hooks, environments, interrupted: false });
 
   // Load: samples × execs with `concurrency` environments alive at once.
@@ -159,6 +170,7 @@ async function benchProvider(spec) {
     provider: spec,
     'exec median ms': round(quantile(times, 0.5)),
     'exec p95 ms': round(quantile(times, 0.95)),
+    'exec CPU ms': round(cpuPerExec),
     [`${samples}×${sampleExecs} at ${concurrency}: s`]: round(loadSeconds),
     'load exec median ms': round(quantile(loadTimes, 0.5)),
     'load exec p95 ms': round(quantile(loadTimes, 0.95)),
@@ -174,18 +186,21 @@ async function benchProvider(spec) {
 
 /** The floor under every provider: spawning `true` on the host, and a bare bwrap around it. */
 function baselines() {
-  const spawnTimes = (command) => {
+  const figures = {};
+  const spawnTimes = (label, command) => {
     const times = [];
-    for (let index = 0; index < 50; index++) {
+    const cpuBefore = cpuMilliseconds();
+    for (let index = 0; index < 100; index++) {
       const started = performance.now();
       execFileSync(command[0], command.slice(1), { stdio: 'ignore' });
       times.push(performance.now() - started);
     }
-    return round(quantile(times, 0.5));
+    figures[`${label} median ms`] = round(quantile(times, 0.5));
+    figures[`${label} CPU ms`] = round((cpuMilliseconds() - cpuBefore) / 100);
   };
-  const figures = { 'spawn true median ms': spawnTimes(['/usr/bin/true']) };
+  spawnTimes('spawn true', ['/usr/bin/true']);
   try {
-    figures['bare bwrap true median ms'] = spawnTimes([
+    spawnTimes('bare bwrap true', [
       'bwrap', '--ro-bind', '/usr', '/usr', '--symlink', 'usr/lib64', '/lib64', '--symlink', 'usr/lib', '/lib',
       '--unshare-all', '--die-with-parent', '--', '/usr/bin/true',
     ]);
