@@ -100,6 +100,8 @@ export class BwrapEnvironment implements SandboxEnvironment {
       });
     });
     child.unref();
+    // A data pipe bwrap never reads (a rootfs without that /etc file) is reset when it exits: not an error.
+    for (const stream of child.stdio) (stream as Readable | null)?.on('error', () => {});
     let stderr = '';
     const errorStream = child.stdio[2] as Readable;
     errorStream.on('data', (chunk: Buffer) => {

@@ -1,7 +1,19 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SandboxEnvironment } from '../../sandbox-environment.js';
 import { sandboxDirectoryRoot } from '../../sandbox-directory.js';
@@ -176,6 +188,41 @@ describe.skipIf(skipReason !== undefined)(`bwrap sandbox${skipReason ? ` (skippe
     expect(await bwrapSandbox.cliCleanup!({})).toContain(container);
     expect(existsSync(join(sandboxDirectoryRoot(), container))).toBe(false);
     rmSync(script, { force: true });
+  });
+
+  it('uses a root filesystem directory from its config instead of the host system', async () => {
+    const rootfs = mkdtempSync(join(tmpdir(), 'assay-bwrap-rootfs-'));
+    // A tiny root filesystem: a few host programs and the libraries they load, copied, and an /etc of its own.
+    const programs = ['sh', 'cat', 'mkdir', 'base64', 'stat', 'sleep', 'ls'].map((name) => `/usr/bin/${name}`);
+    const libraries = programs.flatMap((program) =>
+      [...execFileSync('ldd', [program]).toString().matchAll(/(\/\S+) \(0x/g)].map((match) => match[1]!),
+    );
+    for (const file of [...programs, ...libraries]) {
+      const real = realpathSync(file);
+      mkdirSync(join(rootfs, dirname(file)), { recursive: true });
+      copyFileSync(real, join(rootfs, file));
+    }
+    mkdirSync(join(rootfs, 'etc'));
+    writeFileSync(join(rootfs, 'etc', 'os-release'), 'ID=tinyfs\n');
+    writeFileSync(join(rootfs, 'etc', 'passwd'), 'root:x:0:0::/root:/bin/sh\n');
+    for (const name of ['bin', 'lib', 'lib64']) {
+      if (!existsSync(join(rootfs, name))) symlinkSync(`usr/${name}`, join(rootfs, name));
+    }
+    chmodSync(rootfs, 0o755);
+    try {
+      expect(bwrapSandbox.validateConfig!(rootfs)).toEqual({ rootfs });
+      const environment = await start({ rootfs });
+      expect((await environment.exec(['cat', '/etc/os-release'])).stdout).toBe('ID=tinyfs\n');
+      expect((await environment.exec(['ls', '/usr/bin'])).stdout).toBe('base64\ncat\nls\nmkdir\nsh\nsleep\nstat\n');
+      expect((await environment.exec(['python3', '--version'])).returncode).toBe(127);
+      await environment.writeFile('notes/a.txt', 'in the rootfs sandbox');
+      expect(await environment.readFile('notes/a.txt')).toBe('in the rootfs sandbox');
+      expect((await environment.exec(['cat', '/etc/passwd'])).stdout).toContain('user:x:1000');
+      expect(readFileSync(join(rootfs, 'etc', 'passwd'), 'utf8')).toBe('root:x:0:0::/root:/bin/sh\n');
+      await cleanup(environment);
+    } finally {
+      rmSync(rootfs, { recursive: true, force: true });
+    }
   });
 
   it('checks its config, naming the key', () => {
