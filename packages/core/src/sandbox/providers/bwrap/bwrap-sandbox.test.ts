@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SandboxEnvironment } from '../../sandbox-environment.js';
-import { sandboxDirectoryRoot } from '../../sandbox-directory.js';
+import { createSandboxDirectory, sandboxDirectoryRoot } from '../../sandbox-directory.js';
 import { SandboxError } from '../../sandbox-error.js';
 import { resolveSandboxProvider } from '../../builtin-sandboxes.js';
 import { bwrapSandbox } from './bwrap-sandbox.js';
@@ -188,6 +188,19 @@ describe.skipIf(skipReason !== undefined)(`bwrap sandbox${skipReason ? ` (skippe
     expect(await bwrapSandbox.cliCleanup!({})).toContain(container);
     expect(existsSync(join(sandboxDirectoryRoot(), container))).toBe(false);
     rmSync(script, { force: true });
+  });
+
+  it('cliCleanup ends whatever still runs as a left environment\'s host uid', async () => {
+    const directory = await createSandboxDirectory({ provider: 'bwrap', runId: 'leftover1234' });
+    const hostUid = 0x5fff0000 + (process.pid % 0xffff);
+    writeFileSync(join(directory.path, 'bwrap.json'), JSON.stringify({ bwrapPid: 0, childPid: 0, hostUid }));
+    const stray = spawn('sleep', ['300'], { uid: hostUid, gid: hostUid, stdio: 'ignore', detached: true });
+    const exited = new Promise((resolve) => stray.once('exit', resolve));
+    expect(processesOfUid(hostUid)).toEqual([stray.pid]);
+    expect(await bwrapSandbox.cliCleanup!({ id: directory.id })).toEqual([directory.id]);
+    await exited;
+    expect(processesOfUid(hostUid)).toEqual([]);
+    expect(existsSync(directory.path)).toBe(false);
   });
 
   it('uses a root filesystem directory from its config instead of the host system', async () => {

@@ -5,6 +5,7 @@ import { cleanupSandboxDirectories, createSandboxDirectory } from '../../sandbox
 import { SandboxError } from '../../sandbox-error.js';
 import { bwrapSettings, validateBwrapConfig } from './bwrap-config.js';
 import { BwrapEnvironment, systemProgram, type BwrapProcessInfo } from './bwrap-environment.js';
+import { processesOfUid } from './processes-of-uid.js';
 
 function checkHost(): void {
   const missing = ['bwrap', 'nsenter', 'prlimit'].filter((name) => !systemProgram(name));
@@ -52,7 +53,8 @@ export const bwrapSandbox: SandboxProvider = defineSandbox({
     return cleanupSandboxDirectories({
       provider: 'bwrap',
       id,
-      // bwrap dies with its runner; a live one is only stopped when asked for by id.
+      // bwrap dies with its runner; a live one is only stopped when asked for by id, and whatever still runs as its
+      // host uid is ended.
       beforeRemove: async (directory) => {
         let info: BwrapProcessInfo;
         try {
@@ -64,6 +66,14 @@ export const bwrapSandbox: SandboxProvider = defineSandbox({
           try {
             const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
             if (cmdline.includes(directory.id)) process.kill(pid, 'SIGKILL');
+          } catch {
+            // Gone.
+          }
+        }
+        // Anything still running as the environment's own host uid (no one else uses it) is what it left.
+        for (const pid of processesOfUid(info.hostUid)) {
+          try {
+            process.kill(pid, 'SIGKILL');
           } catch {
             // Gone.
           }

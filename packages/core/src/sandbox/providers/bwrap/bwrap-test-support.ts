@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import type { SandboxEnvironment } from '../../sandbox-environment.js';
 import { BwrapEnvironment } from './bwrap-environment.js';
+
+export { processesOfUid } from './processes-of-uid.js';
 
 /** Why the real-bwrap tests cannot run here, or undefined when they can; in CI they always run (and fail). */
 export function bwrapSkipReason(): string | undefined {
@@ -14,22 +16,6 @@ export function bwrapSkipReason(): string | undefined {
 export function asBwrap(environment: SandboxEnvironment | undefined): BwrapEnvironment {
   if (!(environment instanceof BwrapEnvironment)) throw new Error('not a bwrap environment');
   return environment;
-}
-
-/** Host pids of the processes running as `uid` (the sandbox's host uid). */
-export function processesOfUid(uid: number): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      const real = /^Uid:\s+(\d+)/m.exec(status)?.[1];
-      if (Number(real) === uid) pids.push(Number(name));
-    } catch {
-      // Exited while we looked.
-    }
-  }
-  return pids;
 }
 
 /** Host pids of the processes in mount namespace `namespace` (`mnt:[4026…]`). */
