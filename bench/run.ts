@@ -1,5 +1,5 @@
 // `pnpm bench`: runs each benchmark in a fresh Node process and prints a table of the figures.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,4 +72,24 @@ if (process.env.BENCH_PROVIDERS !== '0') {
   const { runProviderBench } = await import('./providers-bench.js');
   await runProviderBench();
   console.log('targets: N=2000 j=50 ≤ 1.1× the bare fetch loop, peak RSS ≤ 150 MB');
+}
+
+// Sandbox providers: per-exec overhead and 50 samples × 20 execs at 10 concurrent environments, with a leak check.
+// bwrap runs when it is installed and this is root; BENCH_SANDBOXES names the providers (`local,bwrap,docker`),
+// BENCH_SANDBOXES=none skips it.
+{
+  const canBwrap = existsSync('/usr/bin/bwrap') && process.getuid?.() === 0;
+  const providers = (process.env.BENCH_SANDBOXES ?? (canBwrap ? 'local,bwrap' : 'local')).split(',').filter((name) => name && name !== 'none');
+  if (providers.length > 0) {
+    const run = spawnSync(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', path.join(here, 'sandbox-bench.mjs'), ...providers],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    console.log(run.stdout.trim().split('\n').slice(0, -1).join('\n'));
+    if (run.status !== 0) {
+      console.error(`sandbox bench failed (exit ${run.status}): a provider errored or left something behind`);
+      process.exitCode = 1;
+    }
+  }
 }

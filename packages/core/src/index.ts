@@ -113,6 +113,7 @@ export {
   sandboxLimits,
   localSandbox,
   dockerSandbox,
+  bwrapSandbox,
   type SandboxEnvironment,
   type SampleSandboxes,
   type SandboxProvider,

@@ -1,10 +1,11 @@
 import type { SandboxProvider } from './define-sandbox.js';
 import { sandboxProvider, sandboxProviderNames } from './define-sandbox.js';
+import { bwrapSandbox } from './providers/bwrap/bwrap-sandbox.js';
 import { localSandbox } from './providers/local/local-sandbox.js';
 import { dockerSandbox } from './providers/docker/docker-sandbox.js';
 
 /** The providers that ship with Assay; each registered itself with `defineSandbox` when its module loaded. */
-export const builtinSandboxes: readonly SandboxProvider[] = [localSandbox, dockerSandbox];
+export const builtinSandboxes: readonly SandboxProvider[] = [localSandbox, bwrapSandbox, dockerSandbox];
 
 /**
  * The provider for a spec's `type`: one registered with `defineSandbox` (a later registration replaces a built-in),

@@ -14,3 +14,4 @@ export { sandbox, withSandboxes, sampleSandboxes, type SampleSandboxes } from '.
 export { builtinSandboxes, resolveSandboxProvider } from './builtin-sandboxes.js';
 export { localSandbox } from './providers/local/local-sandbox.js';
 export { dockerSandbox } from './providers/docker/docker-sandbox.js';
+export { bwrapSandbox } from './providers/bwrap/bwrap-sandbox.js';
