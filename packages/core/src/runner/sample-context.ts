@@ -14,6 +14,8 @@ export interface SampleContext {
   roleUsage: Record<string, ModelUsage>;
   /** Input + output tokens of every model call so far. */
   totalTokens: number;
+  /** Seconds model calls spent waiting (for a connection, between retries): not counted as working time. */
+  waitingTime: number;
   tokenLimit?: number;
 }
 

@@ -40,6 +40,10 @@ export interface TaskOptions {
   turnLimit?: number;
   /** Seconds a sample may run before it stops with a `time` limit. */
   timeLimit?: number;
+  /** Seconds a sample may work (clock time less waits for model connections and retries) before a `working` limit. */
+  workingLimit?: number;
+  /** Dollars a sample's model calls may cost (priced with `modelCostConfig`) before it stops with a `cost` limit. */
+  costLimit?: number;
   /**
    * When sample errors fail the task: `true` on the first, `false` never, a fraction in (0, 1) when more than
    * that proportion of samples fail, a count >= 1 when more than that many fail. @default true
@@ -69,6 +73,8 @@ export interface Task {
   readonly tokenLimit?: number;
   readonly turnLimit?: number;
   readonly timeLimit?: number;
+  readonly workingLimit?: number;
+  readonly costLimit?: number;
   readonly failOnError?: FailOnError;
   readonly modelRoles: Record<string, string | Model | ModelSpec>;
   readonly model?: string | Model;
@@ -95,6 +101,8 @@ const taskOptionKeys = Object.keys({
   tokenLimit: true,
   turnLimit: true,
   timeLimit: true,
+  workingLimit: true,
+  costLimit: true,
   failOnError: true,
   modelRoles: true,
   model: true,
@@ -145,6 +153,8 @@ export function task(options: TaskOptions): Task {
     tokenLimit: options.tokenLimit,
     turnLimit: options.turnLimit,
     timeLimit: options.timeLimit,
+    workingLimit: options.workingLimit,
+    costLimit: options.costLimit,
     failOnError: options.failOnError,
     modelRoles: options.modelRoles ?? {},
     model: options.model,
