@@ -229,6 +229,8 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
     totalTokens: 0,
     waitingTime: 0,
     tokenLimit: limits.tokenLimit,
+    messageLimit: limits.messageLimit,
+    scorers: options.scorers,
   };
   const state = createTaskState({
     model: options.model.name,
@@ -242,6 +244,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
   // With a time limit, the solvers get their own signal, aborted when the limit fires, so a solver that is still
   // running stops calling the model once its sample has been written. Without one, the run's signal is enough.
   const solving = limits.timeLimit === undefined ? undefined : linkedController(options.signal);
+  context.signal = solving?.signal ?? options.signal;
   const generate = createGenerate({
     model: options.model,
     config: options.config,
@@ -274,6 +277,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
             work: () =>
               withSampleLimits(options, () => transcript.span({ name: 'solvers', type: 'solvers' }, async () => {
                 for (const solver of options.solvers) {
+                  context.taskState = current;
                   current = await transcript.span({ name: solver.name, type: 'solver' }, () =>
                     solver.solve(current, generate),
                   );
