@@ -185,7 +185,7 @@ function promptToSystemMessage(
   return { role: 'system', content: lines.join('\n\n') };
 }
 
-/** One model turn: checks the sample's message limit, calls the model (or the agent standing in for it). */
+/** One model turn: checks the sample's message and turn limits, calls the model (or the agent standing in for it). */
 async function generate(model: ReactOptions['model'], state: AgentState, tools: readonly Tool[]): Promise<AgentState> {
   if (typeof model === 'object' && 'execute' in model) return model.execute(state, { tools });
   const context = sampleContext.getStore();
@@ -198,6 +198,18 @@ async function generate(model: ReactOptions['model'], state: AgentState, tools: 
       value: count,
       message: `Message limit ${count === limit ? 'reached' : 'exceeded'}. count: ${count.toLocaleString('en-US')}; limit: ${limit.toLocaleString('en-US')}`,
     });
+  }
+  const turnLimit = context?.taskState?.turnLimit;
+  if (turnLimit !== undefined && turnLimit !== null) {
+    const turns = state.messages.filter((message) => message.role === 'assistant' && message.source === 'generate').length;
+    if (turns >= turnLimit) {
+      throw new LimitExceededError({
+        type: 'turn',
+        limit: turnLimit,
+        value: turns,
+        message: `Turn limit reached. count: ${turns.toLocaleString('en-US')}; limit: ${turnLimit.toLocaleString('en-US')}`,
+      });
+    }
   }
   const output = await resolveModel({ model }).generate({
     input: [...state.messages],

@@ -87,10 +87,13 @@ describe('sample-wide limits', () => {
     }
   });
 
-  it("the task's message limit stops a react agent, and a sample-wide limit hit inside a handoff ends the sample", async () => {
+  it("the task's message and turn limits stop a react agent, and a sample-wide limit hit inside a handoff ends the sample", async () => {
     const limited = await evalAgent({ outputs: adding(5), solver: asSolver(react({ tools: [add] })), messageLimit: 4 });
     expect(limited.sample.limit).toEqual({ type: 'message', limit: 4 });
     expect(limited.calls).toHaveLength(1);
+    const turns = await evalAgent({ outputs: adding(5), solver: asSolver(react({ tools: [add] })), eval: { turnLimit: 2 } });
+    expect(turns.sample.limit).toEqual({ type: 'turn', limit: 2 });
+    expect(turns.calls).toHaveLength(2);
 
     const helper = react({ name: 'helper', description: 'Helps.', tools: [add] });
     const inside = await evalAgent({
