@@ -100,6 +100,12 @@ describe('handoff()', () => {
     });
     expect(sample.limit ?? null).toBeNull();
     expect(sample.scores?.includes?.value).toBe('C');
+    // Recorded in the transcript, inside the handoff's span.
+    const events = sample.events as Array<Record<string, unknown>>;
+    const note = events.find((event) => event.event === 'info' && event.source === 'limit')!;
+    expect(note.data).toBe('Message limit reached. count: 4; limit: 4');
+    const span = events.find((event) => event.event === 'span_begin' && event.type === 'handoff')!;
+    expect(note.span_id).toBe(span.id);
   });
 
   it('needs a description for the model', () => {

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { observeModelCalls } from '@assay/model';
 import type { ModelCallEnd, ModelCallStart } from '@assay/model/spec';
+import { currentTranscript } from '../events/transcript.js';
 import { LimitExceededError } from '../solver/limit-exceeded-error.js';
 import { type Limit, limitUsage, resetLimitUsage, workingSeconds } from './limit.js';
 import { findModelCost, type ModelCostConfig, usageCost } from './model-cost.js';
@@ -48,7 +49,11 @@ export async function applyLimits<TResult>(
     const result = await activeScopes.run(scopes, () => withTimeLimits(options.limits, fn));
     return options.catchErrors ? { result } : result;
   } catch (error) {
-    if (options.catchErrors && isLimitErrorOf(error, options.limits)) return { limitError: error };
+    if (options.catchErrors && isLimitErrorOf(error, options.limits)) {
+      // Only this scope stops (a sub-agent), not the sample: the transcript says so, as `sample_limit` does for samples.
+      currentTranscript()?.record({ event: 'info', source: 'limit', data: error.message });
+      return { limitError: error };
+    }
     throw error;
   }
 }
