@@ -142,6 +142,7 @@ export {
   costLimit,
   applyLimits,
   setModelCosts,
+  MissingModelCostError,
   modelCostSchema,
   modelCostConfigSchema,
   type Limit,

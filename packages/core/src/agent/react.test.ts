@@ -147,6 +147,12 @@ describe('react()', () => {
     expect(trimmed.sample.output.completion).toBe('5');
   });
 
+  it('runs as a task solver given directly, as Inspect\'s Task(solver=react())', async () => {
+    const { sample, raw } = await evalAgent({ outputs: [submit('5', 'c1')], solver: react({ name: 'direct' }) });
+    expect(sample.output.completion).toBe('5');
+    expect((raw.plan as { steps: Array<{ solver: string }> }).steps.map((step) => step.solver)).toEqual(['direct']);
+  });
+
   it('records the agent and each tool call as spans', async () => {
     const { sample } = await evalAgent({
       outputs: [toolCallOutput([['add', { x: 2, y: 3 }, 'c1']]), submit('5', 'c2')],

@@ -91,6 +91,7 @@ describe('applyLimits', () => {
   });
 
   it('fails a call under a cost limit when the model has no price', async () => {
+    await expect(applyLimits({ limits: [costLimit(1)] }, ask)).rejects.toMatchObject({ code: 'missing_model_cost', model: 'mockllm/model' });
     await expect(applyLimits({ limits: [costLimit(1)] }, ask)).rejects.toThrow(
       'A cost limit applies but model "mockllm/model" has no price: add it to modelCostConfig (--model-cost-config) or call setModelCosts().',
     );

@@ -4,6 +4,7 @@ import type { ModelCallEnd, ModelCallStart } from '@assay/model/spec';
 import { currentTranscript } from '../events/transcript.js';
 import { LimitExceededError } from '../solver/limit-exceeded-error.js';
 import { type Limit, limitUsage, resetLimitUsage, workingSeconds } from './limit.js';
+import { MissingModelCostError } from './missing-model-cost-error.js';
 import { findModelCost, type ModelCostConfig, usageCost } from './model-cost.js';
 
 /** One `applyLimits` scope: its limits, and the prices cost limits use inside it (set by the runner per sample). */
@@ -140,11 +141,7 @@ function onCallEnd(event: ModelCallEnd): void {
     if (dollars !== undefined) return dollars;
     const costs = [...scopes].reverse().find((scope) => scope.costs)?.costs;
     const cost = findModelCost({ model: event.model, costs });
-    if (!cost) {
-      throw new Error(
-        `A cost limit applies but model "${event.model}" has no price: add it to modelCostConfig (--model-cost-config) or call setModelCosts().`,
-      );
-    }
+    if (!cost) throw new MissingModelCostError({ model: event.model });
     dollars = usage && !event.cached ? usageCost(usage, cost) : 0;
     return dollars;
   };

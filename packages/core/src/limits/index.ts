@@ -6,6 +6,7 @@ export {
   type ApplyLimitsOptions,
   type LimitScopeResult,
 } from './apply-limits.js';
+export { MissingModelCostError } from './missing-model-cost-error.js';
 export {
   setModelCosts,
   findModelCost,

@@ -5,6 +5,8 @@ import type { Sample } from '../log/schema/sample.js';
 import type { Metric, ScoreReducer } from '../metrics/metric.js';
 import type { ModelSpec } from '../model/model-spec.js';
 import type { Scorer } from '../scorer/scorer.js';
+import type { Agent } from '../agent/agent.js';
+import { asSolver } from '../agent/as-solver.js';
 import type { Solver } from '../solver/solver.js';
 import { generate } from '../solver/index.js';
 import { checkOptionKeys } from '../util/unknown-option-error.js';
@@ -22,8 +24,8 @@ export interface TaskOptions {
   dataset: Dataset | Sample[];
   /** Solvers run before the main solver (e.g. setup of state). */
   setup?: Solver | Solver[];
-  /** The solver or chain of solvers. @default generate() */
-  solver?: Solver | Solver[];
+  /** The solver or chain of solvers; an agent (`react()`) runs as a solver, as `asSolver(agent)`. @default generate() */
+  solver?: Solver | Agent | Array<Solver | Agent>;
   /** One or more scorers; each writes its own score on every sample. */
   scorer?: Scorer | Scorer[];
   /** Metrics that replace the scorers' own metrics. */
@@ -138,7 +140,7 @@ export function task(options: TaskOptions): Task {
     throw new TypeError(`task "${options.name ?? 'task'}": epochs must be a whole number >= 1, got ${String(epochs)}.`);
   }
   const reducer = typeof options.epochs === 'object' ? options.epochs.reducer : undefined;
-  const solver = toList(options.solver);
+  const solver = toList(options.solver).map((step) => ('solve' in step ? step : asSolver(step)));
   return {
     name: options.name ?? 'task',
     dataset,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ModelOutput } from '@assay/model/spec';
 import JSON5 from 'json5';
 import type { EvalSample } from '../../log/schema/index.js';
+import type { Agent } from '../agent.js';
 import { evaluate } from '../../runner/evaluate.js';
 import type { EvalOptions } from '../../runner/eval-options.js';
 import { includes } from '../../scorer/index.js';
@@ -23,7 +24,7 @@ export interface AgentEvalResult {
 /** Runs one sample through `solver` on `mockllm/model` replaying `outputs`, writing a `.json` log to a temp dir. */
 export async function evalAgent(options: {
   outputs: ModelOutput[];
-  solver: Solver | Solver[];
+  solver: Solver | Agent | Array<Solver | Agent>;
   input?: string;
   target?: string;
   scorer?: Scorer;
