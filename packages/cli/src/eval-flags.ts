@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { EvalOptions } from '@assay/core';
 import type { Command } from 'commander';
 import { CliUsageError } from './cli-error.js';
@@ -21,6 +22,9 @@ export interface EvalFlags {
   turnLimit?: string;
   tokenLimit?: string;
   timeLimit?: string;
+  workingLimit?: string;
+  costLimit?: string;
+  modelCostConfig?: string;
   failOnError?: string;
   retryOnError?: string;
   logDir?: string;
@@ -74,6 +78,9 @@ const runFlags: readonly FlagSpec[] = [
   ['--token-limit <n>', 'tokens per sample'],
   ['--turn-limit <n>', 'model generations per sample'],
   ['--time-limit <seconds>', 'seconds per sample'],
+  ['--working-limit <seconds>', 'seconds of work per sample (waits for model connections and retries not counted)'],
+  ['--cost-limit <dollars>', 'dollars of model calls per sample (needs --model-cost-config)'],
+  ['--model-cost-config <file>', 'JSON file of model prices, dollars per million tokens: {"openai/gpt-4o": {"input": 2.5, "output": 10}}'],
   ['--timeout <seconds>', 'seconds per model request'],
   ['--max-retries <n>', 'retries of a failed model request, rate limits aside (default 5)'],
   ['--attempt-timeout <seconds>', 'seconds per attempt of a model request, then it is retried (default 600)'],
@@ -131,6 +138,21 @@ function parseFailOnError(value: string | undefined): boolean | number | undefin
   return number;
 }
 
+function readModelCostConfig(file: string | undefined): EvalOptions['modelCostConfig'] {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(`--model-cost-config: cannot read ${file} (${(error as Error).message}).`);
+  }
+  try {
+    return JSON.parse(text) as EvalOptions['modelCostConfig'];
+  } catch (error) {
+    throw new CliUsageError(`--model-cost-config: ${file} is not JSON (${(error as Error).message}).`);
+  }
+}
+
 function list(value: string | undefined): string[] | undefined {
   return value?.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
@@ -171,6 +193,9 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
     tokenLimit: parseNumberFlag('--token-limit', flags.tokenLimit),
     turnLimit: parseNumberFlag('--turn-limit', flags.turnLimit),
     timeLimit: parseNumberFlag('--time-limit', flags.timeLimit),
+    workingLimit: parseNumberFlag('--working-limit', flags.workingLimit),
+    costLimit: parseNumberFlag('--cost-limit', flags.costLimit),
+    modelCostConfig: readModelCostConfig(flags.modelCostConfig),
     failOnError: parseFailOnError(flags.failOnError),
     retryOnError: parseNumberFlag('--retry-on-error', flags.retryOnError),
     logDir: flags.logDir,

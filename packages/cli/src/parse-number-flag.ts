@@ -44,6 +44,8 @@ const numberFlags = {
   '--token-limit': { kind: 'count', example: '100000' },
   '--turn-limit': { kind: 'count', example: '20' },
   '--time-limit': { kind: 'positive', example: '600' },
+  '--working-limit': { kind: 'positive', example: '600' },
+  '--cost-limit': { kind: 'positive', example: '0.5' },
   '--timeout': { kind: 'positive', example: '120' },
   '--max-retries': { kind: 'whole', example: '5' },
   '--attempt-timeout': { kind: 'positive', example: '60' },

@@ -104,6 +104,64 @@ export {
   type ThinkOptions,
 } from './tools/index.js';
 
+// Agents
+export {
+  react,
+  defineAgent,
+  createAgent,
+  agentState,
+  handoff,
+  asTool,
+  asSolver,
+  run,
+  executeTools,
+  removeTools,
+  lastMessage,
+  trimMessages,
+  score,
+  AgentOptionsError,
+  defaultAssistantPrompt,
+  defaultContinuePrompt,
+  defaultHandoffPrompt,
+  defaultIncorrectMessage,
+  defaultSubmitPrompt,
+  type Agent,
+  type AgentState,
+  type AgentDefinition,
+  type AgentFactory,
+  type AgentFunction,
+  type AgentAttempts,
+  type AgentContinue,
+  type AgentPrompt,
+  type AgentSubmit,
+  type ReactOptions,
+  type HandoffOptions,
+  type AsToolOptions,
+  type RunOptions,
+  type ExecuteToolsOptions,
+  type ExecuteToolsResult,
+  type MessageFilter,
+} from './agent/index.js';
+
+// Limits
+export {
+  tokenLimit,
+  messageLimit,
+  timeLimit,
+  workingLimit,
+  costLimit,
+  applyLimits,
+  setModelCosts,
+  MissingModelCostError,
+  modelCostSchema,
+  modelCostConfigSchema,
+  type Limit,
+  type ApplyLimitsOptions,
+  type LimitScopeResult,
+  type ModelCost,
+  type ModelCostConfig,
+} from './limits/index.js';
+
 // Sandboxes
 export {
   sandbox,

@@ -1,4 +1,5 @@
 import { generateConfigSchema, type GenerateConfig } from '@assay/model/spec';
+import { modelCostConfigSchema } from '../limits/model-cost.js';
 import type { Task } from '../task/task.js';
 import type { EvalOptions } from './eval-options.js';
 import { EvalOptionsError } from './eval-options-error.js';
@@ -21,6 +22,8 @@ const runNumbers = {
   tokenLimit: 'count',
   turnLimit: 'count',
   timeLimit: 'positive',
+  workingLimit: 'positive',
+  costLimit: 'positive',
   retryOnError: 'whole',
   logBuffer: 'count',
   logFlushInterval: 'nonnegative',
@@ -62,6 +65,18 @@ function checkConfig(source: string, config: GenerateConfig | undefined): void {
   });
 }
 
+function checkModelCosts(source: string, costs: unknown): void {
+  if (costs === undefined) return;
+  const parsed = modelCostConfigSchema.safeParse(costs);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0]!;
+  throw new EvalOptionsError({
+    source,
+    option: ['modelCostConfig', ...issue.path.map(String)].join('.'),
+    problem: `is not valid (${issue.message.replace(/^Invalid input: /, '')}); give { input, output } in dollars per million tokens`,
+  });
+}
+
 /**
  * Checks the numeric settings of a run (options and each task's own), so that a value such as `maxConnections: 0` or
  * `tokenLimit: "100"` fails at once with an {@link EvalOptionsError} rather than hanging the run or breaking its log.
@@ -74,9 +89,10 @@ export function checkRunSettings(options: { evalOptions: EvalOptions; tasks: rea
   }
   checkFailOnError(source, evalOptions.failOnError);
   checkConfig(source, evalOptions.config);
+  checkModelCosts(source, evalOptions.modelCostConfig);
   for (const task of options.tasks) {
     const taskSource = `task "${task.name}"`;
-    for (const option of ['epochs', 'messageLimit', 'tokenLimit', 'turnLimit', 'timeLimit'] as const) {
+    for (const option of ['epochs', 'messageLimit', 'tokenLimit', 'turnLimit', 'timeLimit', 'workingLimit', 'costLimit'] as const) {
       checkNumber({ source: taskSource, option, value: task[option], kind: runNumbers[option] });
     }
     checkFailOnError(taskSource, task.failOnError);

@@ -1,5 +1,6 @@
 import type { GenerateConfig, Model } from '@assay/model/spec';
 import type { ScoreReducer } from '../metrics/metric.js';
+import type { ModelCostConfig } from '../limits/model-cost.js';
 import type { ModelSpec } from '../model/model-spec.js';
 import type { FailOnError } from '../task/task.js';
 import type { EvalEventEmitter } from './eval-events.js';
@@ -35,6 +36,12 @@ export interface EvalOptions {
   tokenLimit?: number;
   turnLimit?: number;
   timeLimit?: number;
+  /** See {@link TaskOptions.workingLimit}. */
+  workingLimit?: number;
+  /** See {@link TaskOptions.costLimit}. */
+  costLimit?: number;
+  /** Prices of models (dollars per million tokens) for cost limits, as Inspect's `--model-cost-config`. */
+  modelCostConfig?: ModelCostConfig;
   /** See {@link TaskOptions.failOnError}. @default true */
   failOnError?: FailOnError;
   /** Times a failed sample is retried before its error counts. @default 0 */
@@ -97,6 +104,9 @@ export const evalOptionKeys: readonly string[] = Object.keys({
   tokenLimit: true,
   turnLimit: true,
   timeLimit: true,
+  workingLimit: true,
+  costLimit: true,
+  modelCostConfig: true,
   failOnError: true,
   retryOnError: true,
   logDir: true,

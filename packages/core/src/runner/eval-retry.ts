@@ -92,6 +92,8 @@ function logOptions(log: EvalLog, options: EvalOptions): EvalOptions {
     tokenLimit: optional(config.token_limit as number | null),
     turnLimit: optional(config.turn_limit as number | null),
     timeLimit: optional(config.time_limit as number | null),
+    workingLimit: optional(config.working_limit as number | null),
+    costLimit: optional(config.cost_limit as number | null),
     maxSamples: optional(config.max_samples as number | null),
   };
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));

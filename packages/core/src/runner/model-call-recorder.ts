@@ -34,6 +34,7 @@ export function recordModelCalls(options: { runId: string; events: EvalEventEmit
         // Inspect's ModelEvent has no field for the time spent between retries; it goes in the event's metadata.
         ...(call.retries > 0 && call.retryWaitTime !== undefined ? { metadata: { retry_wait_time: call.retryWaitTime } } : {}),
       });
+      context.waitingTime += call.waitingTime ?? 0;
       const usage = call.output.usage;
       if (usage) {
         context.modelUsage[call.model] = addModelUsage(context.modelUsage[call.model], usage);

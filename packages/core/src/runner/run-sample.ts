@@ -6,6 +6,9 @@ import { withTranscript } from '../events/transcript.js';
 import type { EvalSample } from '../log/schema/index.js';
 import type { Score } from '../log/schema/score.js';
 import { withActiveModels, type ActiveModels } from '../model/active-model.js';
+import { applyLimits } from '../limits/apply-limits.js';
+import { costLimit, type Limit, workingLimit } from '../limits/limit.js';
+import type { ModelCostConfig } from '../limits/model-cost.js';
 import type { Scorer } from '../scorer/scorer.js';
 import { createGenerate } from '../solver/create-generate.js';
 import { createTaskState } from '../solver/create-task-state.js';
@@ -29,7 +32,16 @@ export interface RunSampleOptions {
   solvers: readonly Solver[];
   scorers: readonly Scorer[];
   config: GenerateConfig;
-  limits: { messageLimit?: number; tokenLimit?: number; turnLimit?: number; timeLimit?: number };
+  limits: {
+    messageLimit?: number;
+    tokenLimit?: number;
+    turnLimit?: number;
+    timeLimit?: number;
+    workingLimit?: number;
+    costLimit?: number;
+  };
+  /** Model prices for cost limits. */
+  modelCostConfig?: ModelCostConfig;
   retryOnError: number;
   events: EvalEventEmitter;
   signal: AbortSignal;
@@ -177,6 +189,19 @@ function guarded<TResult>(options: {
   });
 }
 
+/**
+ * Runs the solvers under the sample's working-time and cost limits (as a limit scope, so agents' own scoped limits
+ * nest inside it), with the eval's model prices; without either, runs them as they are.
+ */
+function withSampleLimits<TResult>(options: RunSampleOptions, work: () => Promise<TResult>): Promise<TResult> {
+  const { workingLimit: working, costLimit: cost } = options.limits;
+  const limits: Limit[] = [];
+  if (working !== undefined) limits.push(workingLimit(working));
+  if (cost !== undefined) limits.push(costLimit(cost));
+  if (limits.length === 0 && options.modelCostConfig === undefined) return work();
+  return applyLimits({ limits, costs: options.modelCostConfig }, work);
+}
+
 interface Attempt {
   state: TaskState;
   transcript: SampleTranscript;
@@ -202,7 +227,10 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
     modelUsage,
     roleUsage,
     totalTokens: 0,
+    waitingTime: 0,
     tokenLimit: limits.tokenLimit,
+    messageLimit: limits.messageLimit,
+    scorers: options.scorers,
   };
   const state = createTaskState({
     model: options.model.name,
@@ -216,6 +244,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
   // With a time limit, the solvers get their own signal, aborted when the limit fires, so a solver that is still
   // running stops calling the model once its sample has been written. Without one, the run's signal is enough.
   const solving = limits.timeLimit === undefined ? undefined : linkedController(options.signal);
+  context.signal = solving?.signal ?? options.signal;
   const generate = createGenerate({
     model: options.model,
     config: options.config,
@@ -246,8 +275,9 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
             timeLimit: limits.timeLimit,
             onTimeLimit: () => solving?.abort(),
             work: () =>
-              transcript.span({ name: 'solvers', type: 'solvers' }, async () => {
+              withSampleLimits(options, () => transcript.span({ name: 'solvers', type: 'solvers' }, async () => {
                 for (const solver of options.solvers) {
+                  context.taskState = current;
                   current = await transcript.span({ name: solver.name, type: 'solver' }, () =>
                     solver.solve(current, generate),
                   );
@@ -259,7 +289,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
                   previous = next;
                   if (current.completed) break;
                 }
-              }),
+              })),
           });
         } catch (error) {
           if (error instanceof SampleCancelled) throw error;
@@ -339,7 +369,7 @@ function buildSample(options: RunSampleOptions, attempt: Attempt, retries: Recor
     started_at: attempt.startedAt,
     completed_at: isoNow(),
     total_time: elapsed,
-    working_time: elapsed,
+    working_time: Math.max(0, elapsed - context.waitingTime),
     uuid: randomUuid(),
     error: attempt.error ?? null,
     error_retries: retries.length > 0 ? retries : null,

@@ -86,6 +86,8 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     tokenLimit: options.tokenLimit ?? task.tokenLimit,
     turnLimit: options.turnLimit ?? task.turnLimit,
     timeLimit: options.timeLimit ?? task.timeLimit,
+    workingLimit: options.workingLimit ?? task.workingLimit,
+    costLimit: options.costLimit ?? task.costLimit,
   };
   const format = options.logFormat ?? 'eval';
   const logDir = options.logDir ?? process.env.ASSAY_LOG_DIR ?? './logs';
@@ -137,6 +139,8 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
       token_limit: limits.tokenLimit ?? null,
       turn_limit: limits.turnLimit ?? null,
       time_limit: limits.timeLimit ?? null,
+      working_limit: limits.workingLimit ?? null,
+      cost_limit: limits.costLimit ?? null,
       max_samples: maxSamples,
       max_tasks: options.maxTasks ?? null,
       log_samples: true,
@@ -273,6 +277,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
       scorers: task.scorers,
       config,
       limits,
+      modelCostConfig: options.modelCostConfig,
       retryOnError,
       events,
       signal: stop.signal,

@@ -1,5 +1,5 @@
 /** The kinds of limit a sample can run into. */
-export type LimitType = 'message' | 'token' | 'time' | 'turn' | 'working' | 'custom';
+export type LimitType = 'message' | 'token' | 'time' | 'turn' | 'working' | 'cost' | 'custom';
 
 /** Options for {@link LimitExceededError}. */
 export interface LimitExceededErrorOptions {
@@ -10,6 +10,8 @@ export interface LimitExceededErrorOptions {
   value: number;
   /** Human-readable message. @default "Exceeded <type> limit: <limit>" */
   message?: string;
+  /** The scoped limit (`tokenLimit(…)`, …) that was exceeded, so the scope that set it can catch it. */
+  source?: object;
 }
 
 /**
@@ -21,6 +23,8 @@ export class LimitExceededError extends Error {
   readonly type: LimitType;
   readonly limit: number;
   readonly value: number;
+  /** The scoped limit that was exceeded, when one was (see `applyLimits`). */
+  readonly source?: object;
 
   constructor(options: LimitExceededErrorOptions) {
     super(options.message ?? `Exceeded ${options.type} limit: ${options.limit.toLocaleString('en-US')}`);
@@ -28,5 +32,6 @@ export class LimitExceededError extends Error {
     this.type = options.type;
     this.limit = options.limit;
     this.value = options.value;
+    if (options.source) this.source = options.source;
   }
 }

@@ -5,6 +5,8 @@ import type { Sample } from '../log/schema/sample.js';
 import type { Metric, ScoreReducer } from '../metrics/metric.js';
 import type { ModelSpec } from '../model/model-spec.js';
 import type { Scorer } from '../scorer/scorer.js';
+import type { Agent } from '../agent/agent.js';
+import { asSolver } from '../agent/as-solver.js';
 import type { Solver } from '../solver/solver.js';
 import { generate } from '../solver/index.js';
 import { checkOptionKeys } from '../util/unknown-option-error.js';
@@ -22,8 +24,8 @@ export interface TaskOptions {
   dataset: Dataset | Sample[];
   /** Solvers run before the main solver (e.g. setup of state). */
   setup?: Solver | Solver[];
-  /** The solver or chain of solvers. @default generate() */
-  solver?: Solver | Solver[];
+  /** The solver or chain of solvers; an agent (`react()`) runs as a solver, as `asSolver(agent)`. @default generate() */
+  solver?: Solver | Agent | Array<Solver | Agent>;
   /** One or more scorers; each writes its own score on every sample. */
   scorer?: Scorer | Scorer[];
   /** Metrics that replace the scorers' own metrics. */
@@ -40,6 +42,10 @@ export interface TaskOptions {
   turnLimit?: number;
   /** Seconds a sample may run before it stops with a `time` limit. */
   timeLimit?: number;
+  /** Seconds a sample may work (clock time less waits for model connections and retries) before a `working` limit. */
+  workingLimit?: number;
+  /** Dollars a sample's model calls may cost (priced with `modelCostConfig`) before it stops with a `cost` limit. */
+  costLimit?: number;
   /**
    * When sample errors fail the task: `true` on the first, `false` never, a fraction in (0, 1) when more than
    * that proportion of samples fail, a count >= 1 when more than that many fail. @default true
@@ -69,6 +75,8 @@ export interface Task {
   readonly tokenLimit?: number;
   readonly turnLimit?: number;
   readonly timeLimit?: number;
+  readonly workingLimit?: number;
+  readonly costLimit?: number;
   readonly failOnError?: FailOnError;
   readonly modelRoles: Record<string, string | Model | ModelSpec>;
   readonly model?: string | Model;
@@ -95,6 +103,8 @@ const taskOptionKeys = Object.keys({
   tokenLimit: true,
   turnLimit: true,
   timeLimit: true,
+  workingLimit: true,
+  costLimit: true,
   failOnError: true,
   modelRoles: true,
   model: true,
@@ -130,7 +140,7 @@ export function task(options: TaskOptions): Task {
     throw new TypeError(`task "${options.name ?? 'task'}": epochs must be a whole number >= 1, got ${String(epochs)}.`);
   }
   const reducer = typeof options.epochs === 'object' ? options.epochs.reducer : undefined;
-  const solver = toList(options.solver);
+  const solver = toList(options.solver).map((step) => ('solve' in step ? step : asSolver(step)));
   return {
     name: options.name ?? 'task',
     dataset,
@@ -145,6 +155,8 @@ export function task(options: TaskOptions): Task {
     tokenLimit: options.tokenLimit,
     turnLimit: options.turnLimit,
     timeLimit: options.timeLimit,
+    workingLimit: options.workingLimit,
+    costLimit: options.costLimit,
     failOnError: options.failOnError,
     modelRoles: options.modelRoles ?? {},
     model: options.model,

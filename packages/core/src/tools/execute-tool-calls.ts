@@ -30,9 +30,18 @@ export interface ExecuteToolCallsOptions {
  */
 export async function executeToolCalls(options: ExecuteToolCallsOptions): Promise<ChatMessageTool[]> {
   const calls = options.message.tool_calls ?? [];
-  const results = await Promise.all(calls.map((call) => executeToolCall(call, options)));
   const transcript = currentTranscript();
-  for (const { event } of results) transcript?.record(event);
+  // Each call is a `tool` span holding what the tool did (an agent run by `asTool`, its model calls) and its event.
+  const results = await Promise.all(
+    calls.map((call) => {
+      const run = async (): Promise<ToolCallOutcome> => {
+        const outcome = await executeToolCall(call, options);
+        transcript?.record(outcome.event);
+        return outcome;
+      };
+      return transcript ? transcript.span({ name: call.function, type: 'tool' }, run) : run();
+    }),
+  );
   return results.map(({ message }) => message);
 }
 

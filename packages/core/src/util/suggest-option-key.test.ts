@@ -12,7 +12,7 @@ describe('suggestOptionKey', () => {
   });
   it('says when Assay lacks an Inspect feature', () => {
     expect(suggestOptionKey({ key: 'sandbox', known })).toMatch(/^sandboxes are not supported in Assay yet/);
-    expect(suggestOptionKey({ key: 'workingLimit', known })).toMatch(/^not supported in Assay yet/);
+    expect(suggestOptionKey({ key: 'approval', known })).toMatch(/^tool approval policies are not supported/);
   });
   it('suggests the nearest key for a typo, and nothing for an unrelated key', () => {
     expect(suggestOptionKey({ key: 'mesageLimit', known })).toBe('did you mean "messageLimit"?');

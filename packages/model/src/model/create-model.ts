@@ -172,5 +172,6 @@ function endEvent(options: {
     cached: false,
     completedAt: new Date().toISOString(),
     workingTime: Math.max(0, elapsed - options.progress.waitingMilliseconds) / 1000,
+    waitingTime: (options.progress.waitingMilliseconds + options.progress.retryWaitMilliseconds) / 1000,
   };
 }

@@ -35,6 +35,8 @@ export interface ModelCallEnd extends ModelCallStart {
   completedAt: string;
   /** Seconds spent, waits for a connection excluded. */
   workingTime: number;
+  /** Seconds spent waiting rather than working: for a connection, and between retries (rate limits, overloads). */
+  waitingTime?: number;
 }
 
 /**
