@@ -3,8 +3,9 @@
 // end of the run), next to a bare fetch loop making the same calls, also as a whole process. Runs alternate (bare,
 // assay, bare, assay, …) so that both see the same load; prints each run and the medians as JSON lines.
 // Usage: cli-provider-bench.ts [samples] [rounds]   (after `pnpm run build`; the CLI runs from packages/cli/dist)
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,15 +19,19 @@ const connections = 50;
 const latency = 50;
 const bin = path.join(root, 'packages/cli/dist/bin.js');
 
-/** The bare fetch loop as one plain-node script (bundled with esbuild when at hand, else run through tsx). */
+/**
+ * The bare fetch loop as one plain-node script, bundled with esbuild (tsx's own copy, when the workspace has none at
+ * its root), so that its process pays for no TypeScript loader.
+ */
 function bareCommand(): string[] {
-  const esbuild = path.join(root, 'node_modules/.bin/esbuild');
   const source = path.join(here, 'providers-bare.ts');
-  if (!existsSync(esbuild)) return ['--import', 'tsx', source];
   const outDir = path.join(root, '.bench/providers');
   mkdirSync(outDir, { recursive: true });
   const outfile = path.join(outDir, 'providers-bare.mjs');
-  execFileSync(esbuild, [source, '--bundle', '--platform=node', '--format=esm', '--target=node20', `--outfile=${outfile}`, '--log-level=warning']);
+  const require = createRequire(import.meta.url);
+  const fromTsx = createRequire(require.resolve('tsx'));
+  const esbuild = fromTsx('esbuild') as { buildSync: (options: Record<string, unknown>) => unknown };
+  esbuild.buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
   return [outfile];
 }
 
