@@ -181,6 +181,28 @@ describe('the .eval writer', () => {
     expect(log.samples).toHaveLength(20);
   });
 
+  it('writes the central directory again no more than it writes samples, however small its buffer', async () => {
+    // Each flush rewrites the whole directory; with a flush per sample, a long run would write it quadratically often.
+    const path = join(dir, 'directory.eval');
+    const count = 1500;
+    const writer = createEvalLogWriter({ path, bufferBytes: 1, flushInterval: 3600 });
+    await writer.start(realisticStart());
+    for (let id = 1; id <= count; id++) await writer.writeSample(realisticSample({ id }));
+    await writer.close();
+    const bytes = await readFile(path);
+    // Members are in the order they were appended; each flush ends with its journal and then writes the directory of
+    // every member so far (at least 46 bytes a record).
+    let members = 0;
+    let directoryBytesWritten = 0;
+    const names = [...unzipIndependently(bytes).keys()];
+    for (const name of names) {
+      members++;
+      if (name.startsWith('_journal/summaries/')) directoryBytesWritten += 46 * members;
+    }
+    expect(names.filter((name) => name.startsWith('samples/'))).toHaveLength(count);
+    expect(directoryBytesWritten).toBeLessThan(2 * bytes.length);
+  });
+
   it('flushes a few small samples within flushInterval, before the buffer fills', async () => {
     const path = join(dir, 'interval.eval');
     const writer = createEvalLogWriter({ path, flushInterval: 0.05 });

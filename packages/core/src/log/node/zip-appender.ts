@@ -17,7 +17,17 @@ export const LOG_DEFLATE_LEVEL = 6;
  */
 export interface ZipMemberData {
   name: string;
-  data: string | Uint8Array | AsyncIterable<string | Uint8Array>;
+  data: string | Uint8Array | AsyncIterable<string | Uint8Array> | DeflatedMember;
+}
+
+/**
+ * A member's content already compressed by {@link deflateMember}: a writer that holds members before appending them
+ * keeps these few compressed bytes (outside the JavaScript heap) rather than the text.
+ */
+export interface DeflatedMember {
+  readonly deflated: readonly Uint8Array[];
+  readonly crc: number;
+  readonly uncompressedSize: number;
 }
 
 /**
@@ -31,14 +41,19 @@ export interface ZipAppender {
   append(members: readonly ZipMemberData[]): Promise<void>;
   /** Where the written archive ends. */
   readonly size: number;
+  /** Bytes of the central directory, which every append writes again. */
+  readonly directorySize: number;
 }
 
 /** Creates a {@link ZipAppender} writing to `handle`, an empty file opened for writing. */
 export function createZipAppender(options: { handle: FileHandle; level?: number }): ZipAppender {
   const { handle } = options;
   const level = options.level ?? LOG_DEFLATE_LEVEL;
-  const directory: Uint8Array[] = [];
+  // The directory's records, one after another in one buffer that doubles when full (a long run has hundreds of
+  // thousands of records; as separate buffers they cost more in bookkeeping than in bytes).
+  let directory = new Uint8Array(64 * 1024);
   let directoryBytes = 0;
+  let count = 0;
   let directoryOffset = 0;
   let size = 0;
 
@@ -46,13 +61,20 @@ export function createZipAppender(options: { handle: FileHandle; level?: number 
     get size() {
       return size;
     },
+    get directorySize() {
+      return directoryBytes;
+    },
     async append(members) {
       const date = new Date();
       const buffers: Uint8Array[] = [];
       let offset = directoryOffset;
       for (const { name, data } of members) {
         const { deflated, crc, uncompressedSize } =
-          typeof data === 'string' || data instanceof Uint8Array ? deflateWhole(data, level) : await deflatePieces(data, level);
+          typeof data === 'string' || data instanceof Uint8Array
+            ? deflateMember({ data, level })
+            : isDeflated(data)
+              ? data
+              : await deflatePieces(data, level);
         const compressedSize = deflated.reduce((total, chunk) => total + chunk.length, 0);
         const entry: ZipEntry & { date: Date } = {
           name,
@@ -68,32 +90,42 @@ export function createZipAppender(options: { handle: FileHandle; level?: number 
         buffers.push(header, ...deflated);
         offset += header.length + compressedSize;
         const record = encodeDirectoryRecord(entry);
-        directory.push(record);
+        if (directoryBytes + record.length > directory.length) {
+          const grown = new Uint8Array(Math.max(2 * directory.length, directoryBytes + record.length));
+          grown.set(directory.subarray(0, directoryBytes));
+          directory = grown;
+        }
+        directory.set(record, directoryBytes);
         directoryBytes += record.length;
+        count++;
       }
-      const end = encodeDirectoryEnd({ count: directory.length, size: directoryBytes, offset });
-      await writeAll(handle, [...buffers, ...directory, end], directoryOffset);
+      const end = encodeDirectoryEnd({ count, size: directoryBytes, offset });
+      await writeAll(handle, [...buffers, directory.subarray(0, directoryBytes), end], directoryOffset);
       directoryOffset = offset;
       size = offset + directoryBytes + end.length;
     },
   };
 }
 
-interface Deflated {
-  deflated: Uint8Array[];
-  crc: number;
-  uncompressedSize: number;
+function isDeflated(data: AsyncIterable<string | Uint8Array> | DeflatedMember): data is DeflatedMember {
+  return 'deflated' in data;
 }
 
-function deflateWhole(data: string | Uint8Array, level: number): Deflated {
+/** Compresses a member's whole content (text as UTF-8) as {@link ZipAppender.append} would, for appending later. */
+export function deflateMember(options: { data: string | Uint8Array; level?: number }): DeflatedMember {
+  const { data } = options;
+  const level = options.level ?? LOG_DEFLATE_LEVEL;
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   // On this thread: on two cores, handing each member to libuv's thread pool cost more than it saved. The output
   // buffer is sized to the member (zlib's default is 16 KB, which a small member would keep until GC).
-  const deflated = zlib.deflateRawSync(bytes, { level, chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, bytes.length + 64) });
+  const output = zlib.deflateRawSync(bytes, { level, chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, bytes.length + 64) });
+  // The output is a view of a buffer the size of the input: copied, so a member held until the next flush keeps only
+  // its compressed bytes.
+  const deflated = output.byteLength < output.buffer.byteLength ? new Uint8Array(output) : output;
   return { deflated: [deflated], crc: zlib.crc32(bytes), uncompressedSize: bytes.length };
 }
 
-async function deflatePieces(pieces: AsyncIterable<string | Uint8Array>, level: number): Promise<Deflated> {
+async function deflatePieces(pieces: AsyncIterable<string | Uint8Array>, level: number): Promise<DeflatedMember> {
   const deflated: Uint8Array[] = [];
   let crc = 0;
   let uncompressedSize = 0;
