@@ -92,7 +92,43 @@ export {
   type ToolContext,
   type ToolResult,
   type ToolDefinition,
+  type ToolSource,
 } from './tools/index.js';
+
+// MCP
+export {
+  mcpServerStdio,
+  mcpServerHttp,
+  mcpTools,
+  McpServerError,
+  type McpServer,
+  type McpServerStdioOptions,
+  type McpServerHttpOptions,
+  type McpToolsOptions,
+} from './tools/mcp/index.js';
+
+// Approval
+export {
+  defineApprover,
+  autoApprover,
+  humanApprover,
+  policyApprover,
+  withApproval,
+  readApprovalPolicies,
+  onInputScreen,
+  ApprovalError,
+  ToolApprovalError,
+  type Approval,
+  type ApprovalDecision,
+  type ApprovalPolicy,
+  type ApprovalPolicyConfig,
+  type ApprovalRequest,
+  type Approver,
+  type ApproverDefinition,
+  type ApproverFactory,
+  type InputScreenHooks,
+  type ToolCallView,
+} from './approval/index.js';
 
 // Sandboxes
 export {

@@ -1,4 +1,5 @@
 import type { GenerateConfig, Model } from '@assay/model/spec';
+import type { ApprovalPolicy } from '../approval/approval-policy.js';
 import type { ScoreReducer } from '../metrics/metric.js';
 import type { ModelSpec } from '../model/model-spec.js';
 import type { FailOnError } from '../task/task.js';
@@ -35,6 +36,11 @@ export interface EvalOptions {
   tokenLimit?: number;
   turnLimit?: number;
   timeLimit?: number;
+  /**
+   * Tool approval for tasks that set none: policies, a policy file (YAML or JSON, Inspect's format; `--approval`) or
+   * an approver name (`human`, `auto`).
+   */
+  approval?: string | ApprovalPolicy[];
   /** See {@link TaskOptions.failOnError}. @default true */
   failOnError?: FailOnError;
   /** Times a failed sample is retried before its error counts. @default 0 */
@@ -97,6 +103,7 @@ export const evalOptionKeys: readonly string[] = Object.keys({
   tokenLimit: true,
   turnLimit: true,
   timeLimit: true,
+  approval: true,
   failOnError: true,
   retryOnError: true,
   logDir: true,

@@ -45,6 +45,7 @@ export function createGenerate(options: CreateGenerateOptions): Generate {
         tools: state.tools,
         signal: options.signal,
         maxOutput: config.maxToolOutput,
+        messages: state.messages,
       });
       state.messages.push(...toolMessages);
       // Reaching the limit with tool results is allowed; the next model call is what would pass it.

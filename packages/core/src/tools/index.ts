@@ -4,3 +4,4 @@ export { ToolError } from './tool-error.js';
 export { ToolArgumentsError, type ToolArgumentsErrorOptions } from './tool-arguments-error.js';
 export { executeToolCalls, type ExecuteToolCallsOptions } from './execute-tool-calls.js';
 export { defaultMaxToolOutput } from './truncate-tool-output.js';
+export { isToolSource, resolveTools, type ToolSource } from './tool-source.js';

@@ -5,7 +5,6 @@
 const unsupportedInspectOptions: Readonly<Record<string, string>> = {
   sandbox: 'sandboxes are not supported in Assay yet; remove it, and expect tools to run on this machine',
   sandbox_cleanup: 'sandboxes are not supported in Assay yet',
-  approval: 'tool approval policies are not supported in Assay yet',
   working_limit: 'not supported in Assay yet; timeLimit bounds the whole sample',
   cost_limit: 'not supported in Assay yet; tokenLimit bounds what a sample may use',
   task_args: 'call the defineTask factory with its options, or pass -T key=value on the command line',
