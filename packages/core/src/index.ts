@@ -116,6 +116,7 @@ export {
   withApproval,
   readApprovalPolicies,
   onInputScreen,
+  withInputScreen,
   ApprovalError,
   ToolApprovalError,
   type Approval,
@@ -127,6 +128,7 @@ export {
   type ApproverDefinition,
   type ApproverFactory,
   type InputScreenHooks,
+  type InputTerminal,
   type ToolCallView,
 } from './approval/index.js';
 

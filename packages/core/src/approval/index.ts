@@ -7,7 +7,7 @@ export { autoApprover } from './auto-approver.js';
 export { humanApprover } from './human-approver.js';
 export { policyApprover, type ApprovalPolicy } from './approval-policy.js';
 export { withApproval } from './with-approval.js';
-export { onInputScreen, type InputScreenHooks } from './input-screen.js';
+export { onInputScreen, withInputScreen, type InputScreenHooks, type InputTerminal } from './input-screen.js';
 export {
   readApprovalPolicies,
   resolveApproval,

@@ -8,7 +8,7 @@ import { globMatches } from './glob-matches.js';
 
 const named = (name: string) => defineApprover({ name, create: () => async () => ({ decision: 'approve', explanation: name }) })();
 
-async function whoApproves(policies: ApprovalPolicy[], call: Omit<ToolCall, 'id' | 'type'>): Promise<string | null | undefined> {
+async function whoApproves(policies: ApprovalPolicy[], call: { function: string; arguments: Record<string, unknown> }): Promise<string | null | undefined> {
   const full: ToolCall = { id: 'c', type: 'function', ...call };
   const approval = await policyApprover(policies)({ message: '', call: full, view: defaultToolCallView(full), history: [] });
   return approval.decision === 'approve' ? approval.explanation : `rejected: ${approval.explanation}`;
