@@ -14,8 +14,11 @@ export const toolSchema = z.custom<Tool>(
   'Expected a tool created with defineTool',
 );
 
-/** Schema accepting a tool source (`mcpTools(server)`), resolved to its tools when the solver runs. */
-const toolSourceSchema = z.custom<ToolSource>(isToolSource, 'Expected a tool source such as mcpTools(server)');
+/** Schema accepting a tool, or a tool source (`mcpTools(server)`) resolved to its tools when the solver runs. */
+const toolOrSourceSchema = z.custom<Tool | ToolSource>(
+  (value) => toolSchema.safeParse(value).success || isToolSource(value),
+  'Expected a tool created with defineTool, or a tool source such as mcpTools(server)',
+);
 
 /**
  * Makes tools available to `generate` (replacing the state's tools unless `append`) and sets the tool choice.
@@ -25,7 +28,7 @@ const toolSourceSchema = z.custom<ToolSource>(isToolSource, 'Expected a tool sou
 export const useTools = defineSolver({
   name: 'use_tools',
   options: z.strictObject({
-    tools: z.array(z.union([toolSchema, toolSourceSchema])).default([]),
+    tools: z.array(toolOrSourceSchema).default([]),
     /** `auto`, `any` (must call one), `none`, or `{ name }` to force a tool; `null` leaves the state's choice. */
     toolChoice: toolChoiceSchema.nullable().default('auto'),
     /** Add to the state's tools instead of replacing them. */
