@@ -59,6 +59,41 @@ describe('plain display', () => {
     expect(lines).toEqual(['held · mockllm/model: 2 samples, log held.eval']);
   });
 
+  it('clears the live display while a human approver has the terminal, and draws nothing until the answer', async () => {
+    const events = createEvalEventEmitter();
+    const writes: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    const start = (task: string): void =>
+      events.emit('task-start', { task, taskId: task, runId: 'r1', model: 'mockllm/model', totalSamples: 2, reusedSamples: 0, logPath: `${task}.eval` });
+    let beforeAsking = '';
+    let whileAsking: string[] = [];
+    try {
+      const display = await attachDisplay({ mode: 'full', events, valueToFloat: toFloat, write: () => undefined });
+      start('first_task');
+      while (!writes.join('').includes('first_task')) await new Promise((resolve) => setTimeout(resolve, 5));
+      await withInputScreen(async () => {
+        beforeAsking = writes.at(-1) ?? '';
+        const from = writes.length;
+        start('second_task');
+        // Longer than the display's redraw interval: a redraw, if there were one, would come now.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        whileAsking = writes.slice(from);
+      });
+      display.stop();
+    } finally {
+      process.stdout.write = original;
+    }
+    // The frame is erased when the question comes, and nothing is drawn over the question.
+    expect(beforeAsking).toMatch(/\u001b\[/);
+    expect(beforeAsking).not.toContain('first_task');
+    expect(whileAsking).toEqual([]);
+    expect(writes.join('')).toContain('second_task');
+  });
+
   it('prints nothing in none mode', async () => {
     const events = createEvalEventEmitter();
     const lines: string[] = [];
