@@ -67,8 +67,9 @@ describe('plain display', () => {
       writes.push(String(chunk));
       return true;
     }) as typeof process.stdout.write;
-    const start = (task: string): void =>
+    const start = (task: string): void => {
       events.emit('task-start', { task, taskId: task, runId: 'r1', model: 'mockllm/model', totalSamples: 2, reusedSamples: 0, logPath: `${task}.eval` });
+    };
     let beforeAsking = '';
     let whileAsking: string[] = [];
     try {
