@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readEvalLog } from '../log/node/index.js';
 import type { EvalSample } from '../log/schema/index.js';
+import { evalRetry } from '../runner/eval-retry.js';
 import { evaluate } from '../runner/evaluate.js';
 import { includes } from '../scorer/index.js';
 import { scriptedModel, textOutput, toolCallOutput } from '../solver/__fixtures__/scripted-model.js';
-import { generate, useTools } from '../solver/index.js';
+import { defineSolver, generate, useTools } from '../solver/index.js';
 import { task } from '../task/task.js';
 import { defineTool } from '../tools/define-tool.js';
 import type { Approval } from './approval.js';
@@ -173,5 +174,40 @@ describe('approval decisions', () => {
     expect(ran).toEqual([]);
     expect(seen).toEqual([{ message: '', roles: ['user', 'assistant'], cmd: 'rm -rf /' }]);
     expect(toolMessage(sample)).toMatchObject({ error: { type: 'approval', message: 'Not on the list.' } });
+  });
+
+  it('eval-retry applies the approval policy the log recorded, as Inspect does', async () => {
+    const ran: string[] = [];
+    let attempts = 0;
+    const failsFirst = defineSolver({
+      name: 'fails_first',
+      create: () => async (state) => {
+        attempts++;
+        if (attempts === 1) throw new Error('the first attempt fails');
+        return state;
+      },
+    })();
+    const retried = task({
+      name: 'retried',
+      dataset: [{ id: 1, input: 'Clean up.', target: 'done' }],
+      solver: [failsFirst, useTools({ tools: [bashTool(ran)] }), generate()],
+      scorer: includes(),
+    });
+    const [first] = await evaluate(retried, {
+      model: scriptedModel([]),
+      logDir,
+      approval: [{ approver: autoApprover({ decision: 'reject' }), tools: 'bash' }],
+    });
+    expect(first?.status).toBe('error');
+    const [second] = await evalRetry({
+      log: first!.location!,
+      task: retried,
+      logDir,
+      modelArgs: { customOutputs: [toolCallOutput([['bash', { cmd: 'rm -rf /' }, 'call-1']]), textOutput('done')] },
+    });
+    expect(second?.status).toBe('success');
+    expect(ran).toEqual([]);
+    const sample = (await readEvalLog({ path: second!.location! })).samples![0]!;
+    expect(approvalEvents(sample).map((event) => [event.approver, event.decision])).toEqual([['auto', 'reject']]);
   });
 });

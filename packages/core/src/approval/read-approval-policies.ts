@@ -107,11 +107,14 @@ export function readApprovalPolicies(options: { file: string }): ApprovalPolicy[
 
 /**
  * The policies an `approval` option names: a policy file, the name of an approver applied to every tool (`human`,
- * `auto`), or the policies themselves.
+ * `auto`), a policy config (as a log records it), or the policies themselves.
  */
-export function resolveApproval(approval: string | readonly ApprovalPolicy[] | undefined): ApprovalPolicy[] | undefined {
+export function resolveApproval(
+  approval: string | readonly ApprovalPolicy[] | ApprovalPolicyConfig | undefined,
+): ApprovalPolicy[] | undefined {
   if (approval === undefined) return undefined;
-  if (typeof approval !== 'string') return [...approval];
+  if (Array.isArray(approval)) return [...(approval as readonly ApprovalPolicy[])];
+  if (typeof approval !== 'string') return approvalPoliciesFromConfig({ config: approval, where: 'approval' });
   if (existsSync(approval)) return readApprovalPolicies({ file: approval });
   if (findApprover(approval)) return approvalPoliciesFromConfig({ config: { approvers: [{ name: approval, tools: '*' }] }, where: 'approval' });
   throw new ApprovalError({

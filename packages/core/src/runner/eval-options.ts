@@ -1,5 +1,6 @@
 import type { GenerateConfig, Model } from '@assay/model/spec';
 import type { ApprovalPolicy } from '../approval/approval-policy.js';
+import type { ApprovalPolicyConfig } from '../approval/read-approval-policies.js';
 import type { ScoreReducer } from '../metrics/metric.js';
 import type { ModelSpec } from '../model/model-spec.js';
 import type { FailOnError } from '../task/task.js';
@@ -37,10 +38,10 @@ export interface EvalOptions {
   turnLimit?: number;
   timeLimit?: number;
   /**
-   * Tool approval for tasks that set none: policies, a policy file (YAML or JSON, Inspect's format; `--approval`) or
-   * an approver name (`human`, `auto`).
+   * Tool approval for tasks that set none: policies, a policy file (YAML or JSON, Inspect's format; `--approval`), an
+   * approver name (`human`, `auto`), or a policy config as a log records it (`eval.config.approval`).
    */
-  approval?: string | ApprovalPolicy[];
+  approval?: string | ApprovalPolicy[] | ApprovalPolicyConfig;
   /** See {@link TaskOptions.failOnError}. @default true */
   failOnError?: FailOnError;
   /** Times a failed sample is retried before its error counts. @default 0 */
