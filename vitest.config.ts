@@ -10,6 +10,9 @@ export const config = defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // eventsource-parser (used by the MCP SDK) also publishes a `source` condition pointing at its TypeScript: Vite
+    // must transform it rather than hand Node a .ts file.
+    server: { deps: { inline: ['eventsource-parser', /@modelcontextprotocol\/sdk/] } },
   },
 });
 

@@ -45,6 +45,7 @@ export interface EvalFlags {
   idleTimeout?: string;
   adaptiveConnections?: string | boolean;
   display?: string;
+  approval?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -95,6 +96,7 @@ const runFlags: readonly FlagSpec[] = [
   ['--no-log-condense', 'write .eval samples whole, without message pools and attachments (default: condensed, as Inspect)'],
   ['--cancel-grace <seconds>', 'after Ctrl-C, how long samples in flight get to finish (default 3)'],
   ['--display <full|plain|none>', 'progress display (default full on a terminal, plain otherwise)'],
+  ['--approval <file>', "tool approval policy for tasks that set none: a YAML or JSON file in Inspect's format, or an approver name (human, auto)"],
 ];
 
 function addFlags(command: Command, specs: readonly FlagSpec[]): Command {
@@ -205,6 +207,7 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
     cancelGrace: parseNumberFlag('--cancel-grace', flags.cancelGrace) ?? 3,
     modelArgs: flags.M && flags.M.length > 0 ? parseKeyValues({ values: flags.M, flag: '-M' }) : undefined,
     logCondense: flags.logCondense === false ? false : undefined,
+    approval: flags.approval,
     config: Object.keys(config).length > 0 ? config : undefined,
   });
 }

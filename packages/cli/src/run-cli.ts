@@ -17,6 +17,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 /** Error codes that mean the command was given bad input (exit code 2) rather than failing while running. */
 const usageErrorCodes = new Set([
   'cli_usage',
+  'approval_policy_invalid',
+  'approver_options_invalid',
   'task_options_invalid',
   'unknown_provider',
   'invalid_model_id',

@@ -102,6 +102,7 @@ export {
   type BashSessionOptions,
   type TextEditorOptions,
   type ThinkOptions,
+  type ToolSource,
 } from './tools/index.js';
 
 // Agents
@@ -161,6 +162,43 @@ export {
   type ModelCost,
   type ModelCostConfig,
 } from './limits/index.js';
+
+// MCP
+export {
+  mcpServerStdio,
+  mcpServerHttp,
+  mcpTools,
+  McpServerError,
+  type McpServer,
+  type McpServerStdioOptions,
+  type McpServerHttpOptions,
+  type McpToolsOptions,
+} from './tools/mcp/index.js';
+
+// Approval
+export {
+  defineApprover,
+  autoApprover,
+  humanApprover,
+  policyApprover,
+  withApproval,
+  readApprovalPolicies,
+  onInputScreen,
+  withInputScreen,
+  ApprovalError,
+  ToolApprovalError,
+  type Approval,
+  type ApprovalDecision,
+  type ApprovalPolicy,
+  type ApprovalPolicyConfig,
+  type ApprovalRequest,
+  type Approver,
+  type ApproverDefinition,
+  type ApproverFactory,
+  type InputScreenHooks,
+  type InputTerminal,
+  type ToolCallView,
+} from './approval/index.js';
 
 // Sandboxes
 export {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createEvalEventEmitter, evaluate, generate, includes, task, valueToFloat, type ScoreValue } from '@assay/core';
+import { createEvalEventEmitter, evaluate, generate, includes, task, valueToFloat, withInputScreen, type ScoreValue } from '@assay/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachDisplay } from './attach-display.js';
 import { formatDuration } from './task-progress.js';
@@ -43,6 +43,56 @@ describe('plain display', () => {
     expect(lines).toContain('quiz · mockllm/model: sample 3 (epoch 1): Error: bad output');
     const last = lines.at(-1)!;
     expect(last).toMatch(/^quiz · mockllm\/model: 4\/4 {2}0:0\d elapsed {2}eta 0:00 {2}tokens \d+ {2}retries 0 {2}includes 0\.667 {2}errors 1$/);
+  });
+
+  it('holds its lines while a human approver has the terminal, then prints them in order', async () => {
+    const events = createEvalEventEmitter();
+    const lines: string[] = [];
+    const display = await attachDisplay({ mode: 'plain', events, valueToFloat: toFloat, write: (line) => lines.push(line) });
+    let whileAsking: string[] | undefined;
+    await withInputScreen(async () => {
+      events.emit('task-start', { task: 'held', taskId: 't1', runId: 'r1', model: 'mockllm/model', totalSamples: 2, reusedSamples: 0, logPath: 'held.eval' });
+      whileAsking = [...lines];
+    });
+    display.stop();
+    expect(whileAsking).toEqual([]);
+    expect(lines).toEqual(['held · mockllm/model: 2 samples, log held.eval']);
+  });
+
+  it('clears the live display while a human approver has the terminal, and draws nothing until the answer', async () => {
+    const events = createEvalEventEmitter();
+    const writes: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    const start = (task: string): void => {
+      events.emit('task-start', { task, taskId: task, runId: 'r1', model: 'mockllm/model', totalSamples: 2, reusedSamples: 0, logPath: `${task}.eval` });
+    };
+    let beforeAsking = '';
+    let whileAsking: string[] = [];
+    try {
+      const display = await attachDisplay({ mode: 'full', events, valueToFloat: toFloat, write: () => undefined });
+      start('first_task');
+      while (!writes.join('').includes('first_task')) await new Promise((resolve) => setTimeout(resolve, 5));
+      await withInputScreen(async () => {
+        beforeAsking = writes.at(-1) ?? '';
+        const from = writes.length;
+        start('second_task');
+        // Longer than the display's redraw interval: a redraw, if there were one, would come now.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        whileAsking = writes.slice(from);
+      });
+      display.stop();
+    } finally {
+      process.stdout.write = original;
+    }
+    // The frame is erased when the question comes, and nothing is drawn over the question.
+    expect(beforeAsking).toMatch(/\u001b\[/);
+    expect(beforeAsking).not.toContain('first_task');
+    expect(whileAsking).toEqual([]);
+    expect(writes.join('')).toContain('second_task');
   });
 
   it('prints nothing in none mode', async () => {

@@ -35,7 +35,24 @@ function listen(events: EvalEventEmitter, listeners: ReturnType<typeof trackProg
 /** Shows a run's progress: a live bar per task on a terminal (`full`), a line at a time (`plain`), or nothing. */
 export async function attachDisplay(options: AttachDisplayOptions): Promise<RunDisplay> {
   if (options.mode === 'none') return { stop: () => undefined };
+  const { onInputScreen } = await import('@assay/core');
   if (options.mode === 'plain') {
+    // While a human approver asks its question, progress lines wait, then follow in order.
+    let held: string[] | undefined;
+    const write = (line: string): void => {
+      if (held) held.push(line);
+      else options.write(line);
+    };
+    const offInputScreen = onInputScreen({
+      pause: () => {
+        held ??= [];
+      },
+      resume: () => {
+        const lines = held ?? [];
+        held = undefined;
+        for (const line of lines) options.write(line);
+      },
+    });
     const interval = (options.plainInterval ?? 2) * 1000;
     const lastLine = new Map<string, number>();
     const { listeners } = trackProgress({
@@ -44,27 +61,48 @@ export async function attachDisplay(options: AttachDisplayOptions): Promise<RunD
         const label = `${progress.task} · ${progress.model}`;
         if (change === 'start') {
           const reused = progress.reused > 0 ? ` (${progress.reused} reused from earlier logs)` : '';
-          options.write(`${label}: ${progress.total} samples${reused}, log ${progress.logPath}`);
+          write(`${label}: ${progress.total} samples${reused}, log ${progress.logPath}`);
           lastLine.set(progress.key, Date.now());
         } else if (change === 'error') {
-          options.write(`${label}: ${progress.lastError ?? 'sample error'}`);
+          write(`${label}: ${progress.lastError ?? 'sample error'}`);
         } else if (change === 'sample') {
           const now = Date.now();
           if (now - (lastLine.get(progress.key) ?? 0) >= interval || progress.done === progress.total) {
             lastLine.set(progress.key, now);
-            options.write(`${label}: ${progressFigures(progress, now)}`);
+            write(`${label}: ${progressFigures(progress, now)}`);
           }
         }
       },
     });
-    return { stop: listen(options.events, listeners) };
+    const unlisten = listen(options.events, listeners);
+    return {
+      stop: () => {
+        unlisten();
+        offInputScreen();
+      },
+    };
   }
   const { createLogUpdate } = await import('log-update');
   const render = createLogUpdate(process.stdout, { showCursor: true });
   let timer: NodeJS.Timeout | undefined;
   const { tasks, listeners } = trackProgress({ valueToFloat: options.valueToFloat, onChange: () => schedule() });
+  // While a human approver asks its question the live display is cleared and not redrawn.
+  let paused = false;
+  const offInputScreen = onInputScreen({
+    pause: () => {
+      paused = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      render.clear();
+    },
+    resume: () => {
+      paused = false;
+      schedule();
+    },
+  });
   const draw = (): void => {
     timer = undefined;
+    if (paused) return;
     const now = Date.now();
     const lines: string[] = [];
     for (const progress of tasks.values()) {
@@ -85,6 +123,8 @@ export async function attachDisplay(options: AttachDisplayOptions): Promise<RunD
   return {
     stop: () => {
       unlisten();
+      offInputScreen();
+      paused = false;
       clearInterval(clock);
       if (timer) clearTimeout(timer);
       draw();

@@ -1,4 +1,6 @@
 import type { GenerateConfig, Model } from '@assay/model/spec';
+import type { ApprovalPolicy } from '../approval/approval-policy.js';
+import type { ApprovalPolicyConfig } from '../approval/read-approval-policies.js';
 import type { ScoreReducer } from '../metrics/metric.js';
 import type { ModelCostConfig } from '../limits/model-cost.js';
 import type { ModelSpec } from '../model/model-spec.js';
@@ -42,6 +44,11 @@ export interface EvalOptions {
   costLimit?: number;
   /** Prices of models (dollars per million tokens) for cost limits, as Inspect's `--model-cost-config`. */
   modelCostConfig?: ModelCostConfig;
+  /**
+   * Tool approval for tasks that set none: policies, a policy file (YAML or JSON, Inspect's format; `--approval`), an
+   * approver name (`human`, `auto`), or a policy config as a log records it (`eval.config.approval`).
+   */
+  approval?: string | ApprovalPolicy[] | ApprovalPolicyConfig;
   /** See {@link TaskOptions.failOnError}. @default true */
   failOnError?: FailOnError;
   /** Times a failed sample is retried before its error counts. @default 0 */
@@ -107,6 +114,7 @@ export const evalOptionKeys: readonly string[] = Object.keys({
   workingLimit: true,
   costLimit: true,
   modelCostConfig: true,
+  approval: true,
   failOnError: true,
   retryOnError: true,
   logDir: true,

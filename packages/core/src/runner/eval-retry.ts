@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fromLogGenerateConfig, redactedMarker, type GenerateConfig } from '@assay/model';
 import { modelsFromLog } from './models-from-log.js';
 import type { EvalLog } from '../log/schema/index.js';
+import type { ApprovalPolicyConfig } from '../approval/read-approval-policies.js';
 import type { FailOnError } from '../task/task.js';
 import { checkOptionKeys } from '../util/unknown-option-error.js';
 import { evalOptionKeys, type EvalOptions } from './eval-options.js';
@@ -95,6 +96,8 @@ function logOptions(log: EvalLog, options: EvalOptions): EvalOptions {
     workingLimit: optional(config.working_limit as number | null),
     costLimit: optional(config.cost_limit as number | null),
     maxSamples: optional(config.max_samples as number | null),
+    // As Inspect: the approval policy recorded is applied again (resolved once the task file has defined its approvers).
+    approval: optional(config.approval as ApprovalPolicyConfig | null),
   };
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   return {

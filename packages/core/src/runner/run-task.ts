@@ -11,6 +11,8 @@ import {
   type Model,
   type ModelUsage,
 } from '@assay/model';
+import { approvalPolicyConfig, resolveApproval } from '../approval/read-approval-policies.js';
+import { withApproval } from '../approval/with-approval.js';
 import { limitDataset, selectSamples, type DatasetSample } from '../dataset/index.js';
 import { toInspectArgs } from '../log/inspect-args.js';
 import { createEvalLogWriter } from '../log/node/index.js';
@@ -20,6 +22,7 @@ import type { EvalLog, EvalSample } from '../log/schema/index.js';
 import { scoreReducer } from '../metrics/index.js';
 import type { ActiveModels } from '../model/active-model.js';
 import type { Task } from '../task/task.js';
+import { withMcpServers } from '../tools/mcp/with-mcp-servers.js';
 import type { EvalEventEmitter, TaskRef } from './eval-events.js';
 import type { EvalOptions } from './eval-options.js';
 import { exceedsFailOnError } from './fail-on-error.js';
@@ -89,6 +92,8 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     workingLimit: options.workingLimit ?? task.workingLimit,
     costLimit: options.costLimit ?? task.costLimit,
   };
+  // As Inspect: a task's own approval policy takes precedence over the eval's (`--approval`).
+  const approval = resolveApproval(task.approval ?? options.approval);
   const format = options.logFormat ?? 'eval';
   const logDir = options.logDir ?? process.env.ASSAY_LOG_DIR ?? './logs';
   const created = isoNow();
@@ -133,6 +138,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
       sample_id: options.sampleIds ?? null,
       epochs,
       epochs_reducer: reducers.map((reducer) => reducer.name),
+      approval: approval ? approvalPolicyConfig(approval) : null,
       fail_on_error: failOnError,
       retry_on_error: retryOnError,
       message_limit: limits.messageLimit ?? null,
@@ -315,7 +321,10 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(maxSamples, totalSamples)) }, worker));
+    // Tool calls in the task's samples go through its approval policy; MCP servers they start stop with the task.
+    const workers = (): Promise<void[]> =>
+      Promise.all(Array.from({ length: Math.max(1, Math.min(maxSamples, totalSamples)) }, worker));
+    await withMcpServers(() => withApproval(approval, workers));
   } finally {
     run.signal.removeEventListener('abort', onAbort);
     cancelNow?.removeEventListener('abort', onCancelNow);

@@ -46,6 +46,7 @@ export function createGenerate(options: CreateGenerateOptions): Generate {
         signal: options.signal,
         store: state.store,
         maxOutput: config.maxToolOutput,
+        messages: state.messages,
       });
       state.messages.push(...toolMessages);
       // Reaching the limit with tool results is allowed; the next model call is what would pass it.

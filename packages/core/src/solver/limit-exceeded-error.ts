@@ -1,5 +1,5 @@
 /** The kinds of limit a sample can run into. */
-export type LimitType = 'message' | 'token' | 'time' | 'turn' | 'working' | 'cost' | 'custom';
+export type LimitType = 'message' | 'token' | 'time' | 'turn' | 'working' | 'cost' | 'operator' | 'custom';
 
 /** Options for {@link LimitExceededError}. */
 export interface LimitExceededErrorOptions {

@@ -3,6 +3,7 @@ import type { Dataset } from '../dataset/index.js';
 import { memoryDataset } from '../dataset/index.js';
 import type { Sample } from '../log/schema/sample.js';
 import type { Metric, ScoreReducer } from '../metrics/metric.js';
+import type { ApprovalPolicy } from '../approval/approval-policy.js';
 import type { ModelSpec } from '../model/model-spec.js';
 import type { Scorer } from '../scorer/scorer.js';
 import type { Agent } from '../agent/agent.js';
@@ -55,6 +56,11 @@ export interface TaskOptions {
   modelRoles?: Record<string, string | Model | ModelSpec>;
   /** Model this task runs on; takes precedence over the eval's `model` (`--model`), as in Inspect. */
   model?: string | Model;
+  /**
+   * Tool approval: policies, a policy file (YAML or JSON, Inspect's format) or an approver name (`human`); takes
+   * precedence over the eval's `approval`, as in Inspect.
+   */
+  approval?: string | ApprovalPolicy[];
   metadata?: Record<string, unknown>;
   /** Version of the task definition. @default 0 */
   version?: number | string;
@@ -80,6 +86,7 @@ export interface Task {
   readonly failOnError?: FailOnError;
   readonly modelRoles: Record<string, string | Model | ModelSpec>;
   readonly model?: string | Model;
+  readonly approval?: string | ApprovalPolicy[];
   readonly metadata: Record<string, unknown>;
   readonly version: number | string;
   /** Arguments the task was created with (from `defineTask`), recorded as `task_args`. */
@@ -108,6 +115,7 @@ const taskOptionKeys = Object.keys({
   failOnError: true,
   modelRoles: true,
   model: true,
+  approval: true,
   metadata: true,
   version: true,
 } satisfies Record<keyof TaskOptions, true>);
@@ -160,6 +168,7 @@ export function task(options: TaskOptions): Task {
     failOnError: options.failOnError,
     modelRoles: options.modelRoles ?? {},
     model: options.model,
+    approval: options.approval,
     metadata: options.metadata ?? {},
     version: options.version ?? 0,
     args: {},

@@ -1,4 +1,6 @@
-import type { ChatMessageAssistant, ChatMessageTool, Content, ToolCall, ToolCallError } from '@assay/model/spec';
+import { messageText, type ChatMessage, type ChatMessageAssistant, type ChatMessageTool, type Content, type ToolCall, type ToolCallError } from '@assay/model/spec';
+import { approveToolCall } from '../approval/approve-tool-call.js';
+import { ToolApprovalError } from '../approval/tool-approval-error.js';
 import { currentTranscript } from '../events/transcript.js';
 import { sandbox } from '../sandbox/sandbox.js';
 import { sandboxLimits } from '../sandbox/sandbox-environment.js';
@@ -21,6 +23,8 @@ export interface ExecuteToolCallsOptions {
   store?: Store;
   /** Largest tool result, in UTF-8 bytes, passed to the model; longer results are truncated. @default 16384 */
   maxOutput?: number;
+  /** The conversation so far, shown to approvers when an approval policy is active. */
+  messages?: readonly ChatMessage[];
 }
 
 /**
@@ -59,7 +63,9 @@ async function executeToolCall(call: ToolCall, options: ExecuteToolCallsOptions)
     if (call.parse_error) throw new ToolCallParsingError(call.parse_error);
     const tool = options.tools.find((candidate) => candidate.info.name === call.function);
     if (!tool) throw new ToolCallParsingError(`Tool ${call.function} not found`);
-    result = await tool.execute(call.arguments, { signal: options.signal, store: options.store, sandbox });
+    // Approval runs first: a call that is not approved never reaches the tool.
+    const approved = await approveToolCall({ call, message: messageText(options.message), history: options.messages ?? [] });
+    result = await tool.execute(approved.arguments, { signal: options.signal, store: options.store, sandbox });
   } catch (thrown) {
     error = toolCallError(thrown, options.signal);
     // As Inspect: what an over-long command printed before the limit (its end) is still shown to the model.
@@ -134,6 +140,7 @@ function toolCallError(thrown: unknown, signal: AbortSignal | undefined): ToolCa
     case 'EISDIR':
       return { type: 'is_a_directory', message };
   }
+  if (thrown instanceof ToolApprovalError) return { type: 'approval', message };
   if (thrown instanceof ToolError) return { type: 'unknown', message };
   throw thrown;
 }

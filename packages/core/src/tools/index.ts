@@ -9,3 +9,4 @@ export { python, type PythonOptions } from './python.js';
 export { bashSession, type BashSessionOptions } from './bash-session.js';
 export { textEditor, type TextEditorOptions } from './text-editor.js';
 export { think, type ThinkOptions } from './think.js';
+export { isToolSource, resolveTools, type ToolSource } from './tool-source.js';

@@ -5,7 +5,6 @@
 const unsupportedInspectOptions: Readonly<Record<string, string>> = {
   sandbox: 'sandboxes are not supported in Assay yet; remove it, and expect tools to run on this machine',
   sandbox_cleanup: 'sandboxes are not supported in Assay yet',
-  approval: 'tool approval policies are not supported in Assay yet',
   task_args: 'call the defineTask factory with its options, or pass -T key=value on the command line',
   solver: 'Assay does not replace a task\'s solver at eval time; set "solver" on the task',
 };
