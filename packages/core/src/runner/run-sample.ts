@@ -18,6 +18,9 @@ import { isoNow } from './log-file-name.js';
 import { sampleContext, type SampleContext } from './sample-context.js';
 import { recordError, type RecordedError } from './sample-error.js';
 import { createSampleTranscript, type SampleTranscript } from './sample-transcript.js';
+import type { SandboxEnvironmentSpec } from '../log/schema/eval-spec.js';
+import { withSandboxes } from '../sandbox/sandbox.js';
+import { openSampleSandboxes, type OpenedSandboxes, type SampleSandboxContext } from './open-sample-sandboxes.js';
 
 /** Everything one sample run needs. */
 export interface RunSampleOptions {
@@ -33,6 +36,8 @@ export interface RunSampleOptions {
   retryOnError: number;
   events: EvalEventEmitter;
   signal: AbortSignal;
+  /** The sandbox this sample runs in (`spec`), and its own spec when it set one (recorded as `sample.sandbox`). */
+  sandbox?: { context: SampleSandboxContext; spec: SandboxEnvironmentSpec; ownSpec: SandboxEnvironmentSpec | undefined };
 }
 
 /** The outcome of a sample: the sample as logged, or `cancelled` when the run was aborted before it finished. */
@@ -177,6 +182,36 @@ function guarded<TResult>(options: {
   });
 }
 
+/**
+ * Opens the attempt's sandboxes inside an `init` span (as Inspect), or gives `undefined` when the sample has none.
+ * A failure is the attempt's error (`failed`); a cancel while opening closes what was opened.
+ */
+async function openAttemptSandboxes(run: {
+  options: RunSampleOptions;
+  attempt: Attempt;
+  transcript: SampleTranscript;
+}): Promise<OpenedSandboxes | undefined | 'failed'> {
+  const { options, attempt, transcript } = run;
+  if (!options.sandbox) return undefined;
+  const { context, spec } = options.sandbox;
+  let opened: OpenedSandboxes;
+  try {
+    opened = await transcript.span({ name: 'init', type: 'init' }, () =>
+      openSampleSandboxes({ context, spec, sample: options.sample, signal: options.signal }),
+    );
+  } catch (error) {
+    if (options.signal.aborted) throw new SampleCancelled();
+    attempt.error = recordError(error);
+    transcript.record({ event: 'error', error: attempt.error });
+    return 'failed';
+  }
+  if (options.signal.aborted) {
+    await opened.close({ interrupted: true });
+    throw new SampleCancelled();
+  }
+  return opened;
+}
+
 interface Attempt {
   state: TaskState;
   transcript: SampleTranscript;
@@ -225,7 +260,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
   await sampleContext.run(context, () =>
     withTranscript(transcript, () =>
       withActiveModels(options.models, async () => {
-        let previous = stateSnapshot(state);
+        const previous = stateSnapshot(state);
         transcript.record({
           event: 'sample_init',
           sample: {
@@ -236,83 +271,116 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
             metadata: sample.metadata ?? {},
             files: sample.files ? Object.keys(sample.files) : null,
             setup: sample.setup ?? null,
+            ...(options.sandbox?.ownSpec ? { sandbox: options.sandbox.ownSpec } : {}),
           },
           state: previous,
         });
-        let current = state;
+        const opened = await openAttemptSandboxes({ options, attempt, transcript });
+        if (opened === 'failed') return solving?.dispose();
+        const run = (): Promise<void> => solveAndScore({ options, attempt, transcript, context, generate, solving, previous });
+        let interrupted = false;
         try {
-          await guarded({
-            signal: options.signal,
-            timeLimit: limits.timeLimit,
-            onTimeLimit: () => solving?.abort(),
-            work: () =>
-              transcript.span({ name: 'solvers', type: 'solvers' }, async () => {
-                for (const solver of options.solvers) {
-                  current = await transcript.span({ name: solver.name, type: 'solver' }, () =>
-                    solver.solve(current, generate),
-                  );
-                  const next = stateSnapshot(current, previous);
-                  const storeChanges = jsonChanges(previous.store, next.store);
-                  if (storeChanges.length > 0) transcript.record({ event: 'store', changes: storeChanges });
-                  const changes = jsonChanges(previous, next);
-                  if (changes.length > 0) transcript.record({ event: 'state', changes });
-                  previous = next;
-                  if (current.completed) break;
-                }
-              }),
-          });
+          await (opened ? withSandboxes(opened.sandboxes, run) : run());
         } catch (error) {
-          if (error instanceof SampleCancelled) throw error;
-          if (error instanceof LimitExceededError) {
-            attempt.limit = { type: error.type, limit: error.limit };
-            transcript.record({ event: 'sample_limit', type: error.type, message: error.message, limit: error.limit });
-          } else {
-            attempt.error = recordError(error);
-            transcript.record({ event: 'error', error: attempt.error });
-            solving?.dispose();
-            return;
-          }
-        }
-        attempt.state = current;
-        solving?.dispose();
-        // The token limit is the sample's budget for solving; grader calls while scoring do not count against it.
-        context.tokenLimit = undefined;
-        try {
-          await guarded({
-            signal: options.signal,
-            work: () =>
-              transcript.span({ name: 'scorers', type: 'scorers' }, async () => {
-                for (const scorer of options.scorers) {
-                  const score = normaliseScore(
-                    await transcript.span({ name: scorer.name, type: 'scorer' }, () =>
-                      scorer.score(current, current.target),
-                    ),
-                  );
-                  attempt.scores[scorer.name] = score;
-                  transcript.record({
-                    event: 'score',
-                    score,
-                    target: sample.target,
-                    intermediate: false,
-                    scorer: scorer.name,
-                  });
-                  options.events.emit(
-                    'sample-score',
-                    withRef(options.ref, { sampleId: sample.id, epoch, scorer: scorer.name, score }),
-                  );
-                }
-              }),
-          });
-        } catch (error) {
-          if (error instanceof SampleCancelled) throw error;
-          attempt.error = recordError(error);
-          transcript.record({ event: 'error', error: attempt.error });
+          interrupted = error instanceof SampleCancelled;
+          throw error;
+        } finally {
+          await opened?.close({ interrupted });
         }
       }),
     ),
   );
   return attempt;
 }
+
+/** What solving and scoring one attempt works on. */
+interface SolveScoreOptions {
+  options: RunSampleOptions;
+  attempt: Attempt;
+  transcript: SampleTranscript;
+  context: SampleContext;
+  generate: ReturnType<typeof createGenerate>;
+  solving: ReturnType<typeof linkedController> | undefined;
+  previous: StateSnapshot;
+}
+
+/** Runs an attempt's solvers, then its scorers, recording into the attempt. */
+async function solveAndScore(run: SolveScoreOptions): Promise<void> {
+  const { options, attempt, transcript, context, generate, solving } = run;
+  const { sample, epoch, limits } = options;
+  const state = attempt.state;
+  let previous = run.previous;
+  let current = state;
+  try {
+    await guarded({
+      signal: options.signal,
+      timeLimit: limits.timeLimit,
+      onTimeLimit: () => solving?.abort(),
+      work: () =>
+        transcript.span({ name: 'solvers', type: 'solvers' }, async () => {
+          for (const solver of options.solvers) {
+            current = await transcript.span({ name: solver.name, type: 'solver' }, () =>
+              solver.solve(current, generate),
+            );
+            const next = stateSnapshot(current, previous);
+            const storeChanges = jsonChanges(previous.store, next.store);
+            if (storeChanges.length > 0) transcript.record({ event: 'store', changes: storeChanges });
+            const changes = jsonChanges(previous, next);
+            if (changes.length > 0) transcript.record({ event: 'state', changes });
+            previous = next;
+            if (current.completed) break;
+          }
+        }),
+    });
+  } catch (error) {
+    if (error instanceof SampleCancelled) throw error;
+    if (error instanceof LimitExceededError) {
+      attempt.limit = { type: error.type, limit: error.limit };
+      transcript.record({ event: 'sample_limit', type: error.type, message: error.message, limit: error.limit });
+    } else {
+      attempt.error = recordError(error);
+      transcript.record({ event: 'error', error: attempt.error });
+      solving?.dispose();
+      return;
+    }
+  }
+  attempt.state = current;
+  solving?.dispose();
+  // The token limit is the sample's budget for solving; grader calls while scoring do not count against it.
+  context.tokenLimit = undefined;
+  try {
+    await guarded({
+      signal: options.signal,
+      work: () =>
+        transcript.span({ name: 'scorers', type: 'scorers' }, async () => {
+          for (const scorer of options.scorers) {
+            const score = normaliseScore(
+              await transcript.span({ name: scorer.name, type: 'scorer' }, () =>
+                scorer.score(current, current.target),
+              ),
+            );
+            attempt.scores[scorer.name] = score;
+            transcript.record({
+              event: 'score',
+              score,
+              target: sample.target,
+              intermediate: false,
+              scorer: scorer.name,
+            });
+            options.events.emit(
+              'sample-score',
+              withRef(options.ref, { sampleId: sample.id, epoch, scorer: scorer.name, score }),
+            );
+          }
+        }),
+    });
+  } catch (error) {
+    if (error instanceof SampleCancelled) throw error;
+    attempt.error = recordError(error);
+    transcript.record({ event: 'error', error: attempt.error });
+  }
+}
+
 
 function buildSample(options: RunSampleOptions, attempt: Attempt, retries: RecordedError[]): EvalSample {
   const { sample, epoch } = options;
@@ -324,7 +392,7 @@ function buildSample(options: RunSampleOptions, attempt: Attempt, retries: Recor
     input: sample.input,
     choices: sample.choices ?? null,
     target: sample.target,
-    sandbox: null,
+    sandbox: options.sandbox?.ownSpec ?? null,
     files: sample.files ? Object.keys(sample.files) : null,
     setup: sample.setup ?? null,
     messages: state.messages,

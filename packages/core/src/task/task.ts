@@ -1,12 +1,14 @@
 import type { GenerateConfig, Model } from '@assay/model/spec';
 import type { Dataset } from '../dataset/index.js';
 import { memoryDataset } from '../dataset/index.js';
+import type { SandboxEnvironmentSpec } from '../log/schema/eval-spec.js';
 import type { Sample } from '../log/schema/sample.js';
 import type { Metric, ScoreReducer } from '../metrics/metric.js';
 import type { ModelSpec } from '../model/model-spec.js';
 import type { Scorer } from '../scorer/scorer.js';
 import type { Solver } from '../solver/solver.js';
 import { generate } from '../solver/index.js';
+import { resolveSandboxSpec, type SandboxSpec } from '../sandbox/sandbox-spec.js';
 import { checkOptionKeys } from '../util/unknown-option-error.js';
 
 /** How a sample counts as failed for `failOnError`: see {@link TaskOptions.failOnError}. */
@@ -52,6 +54,11 @@ export interface TaskOptions {
   metadata?: Record<string, unknown>;
   /** Version of the task definition. @default 0 */
   version?: number | string;
+  /**
+   * Where samples run commands (`'local'`, `'bwrap'`, `['docker', 'compose.yaml']`, `{ type, config }`); a sample's own
+   * `sandbox` and the eval's (`--sandbox`) take precedence. A relative config path is relative to the task file.
+   */
+  sandbox?: SandboxSpec;
 }
 
 /** A task ready to run: the normalised form of {@link TaskOptions}. */
@@ -74,6 +81,8 @@ export interface Task {
   readonly model?: string | Model;
   readonly metadata: Record<string, unknown>;
   readonly version: number | string;
+  /** The task's sandbox as the log records it (`{ type, config }`), config path not yet resolved. */
+  readonly sandbox?: SandboxEnvironmentSpec;
   /** Arguments the task was created with (from `defineTask`), recorded as `task_args`. */
   readonly args: Record<string, unknown>;
   /** The file the task was loaded from, when loaded by the CLI. */
@@ -81,7 +90,7 @@ export interface Task {
 }
 
 // Every key of TaskOptions, checked by the compiler both ways: task files load without type-checking, so task()
-// checks at run time that a task sets no key it would ignore (`message_limit`, `sandbox`).
+// checks at run time that a task sets no key it would ignore (`message_limit`, `approval`).
 const taskOptionKeys = Object.keys({
   name: true,
   dataset: true,
@@ -100,6 +109,7 @@ const taskOptionKeys = Object.keys({
   model: true,
   metadata: true,
   version: true,
+  sandbox: true,
 } satisfies Record<keyof TaskOptions, true>);
 
 /** Renames repeated scorer names as Inspect does (`match`, `match1`, `match2`), since names key the scores. */
@@ -150,6 +160,7 @@ export function task(options: TaskOptions): Task {
     model: options.model,
     metadata: options.metadata ?? {},
     version: options.version ?? 0,
+    ...(options.sandbox !== undefined ? { sandbox: resolveSandboxSpec(options.sandbox) } : {}),
     args: {},
   };
 }
