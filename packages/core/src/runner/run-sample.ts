@@ -269,7 +269,8 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
             choices: sample.choices ?? null,
             id: sample.id,
             metadata: sample.metadata ?? {},
-            files: sample.files ? Object.keys(sample.files) : null,
+            // As Inspect: file names with their bodies left out (they are contents or host paths).
+            files: sample.files ? Object.fromEntries(Object.keys(sample.files).map((name) => [name, ''])) : null,
             setup: sample.setup ?? null,
             ...(options.sandbox?.ownSpec ? { sandbox: options.sandbox.ownSpec } : {}),
           },
