@@ -21,7 +21,19 @@ function privateTmp(name: string): { env: Record<string, string>; sandboxDirs: (
   return { env: { TMPDIR: dir }, sandboxDirs: () => (existsSync(root) ? readdirSync(root).sort() : []) };
 }
 
-async function dumped(log: string): Promise<{ eval: Record<string, any>; samples: Array<Record<string, any>> }> {
+/** The parts of a dumped log these tests read. */
+interface DumpedLog {
+  eval: { sandbox: unknown; config: Record<string, unknown> };
+  samples: Array<{
+    id: number;
+    error?: unknown;
+    metadata: { seen?: string };
+    scores: Record<string, { value: unknown }>;
+    events: Array<{ event: string; action?: string }>;
+  }>;
+}
+
+async function dumped(log: string): Promise<DumpedLog> {
   const dump = assay({ args: ['log', 'dump', log] });
   expect(dump.status, dump.stderr).toBe(0);
   return JSON.parse(dump.stdout.replace(/\bNaN\b/g, 'null'));
@@ -40,8 +52,8 @@ describe('assay eval --sandbox', () => {
     expect(log.eval.config).toMatchObject({ max_sandboxes: 1, sandbox_cleanup: true });
     for (const sample of log.samples) {
       expect(sample.metadata.seen).toBe(`greeting.txt\nsetup.txt\nhello from ${sample.id}\n`);
-      expect(sample.scores.read_back.value).toBe(1);
-      const actions = sample.events.filter((event: { event: string }) => event.event === 'sandbox').map((event: { action: string }) => event.action);
+      expect(sample.scores.read_back?.value).toBe(1);
+      const actions = sample.events.filter((event) => event.event === 'sandbox').map((event) => event.action);
       expect(actions).toEqual(['write_file', 'write_file', 'exec', 'exec', 'exec', 'read_file']);
     }
     expect(tmp.sandboxDirs()).toEqual([]);
