@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DatasetSample } from '../dataset/index.js';
 import type { SandboxEnvironmentSpec } from '../log/schema/eval-spec.js';
@@ -28,19 +28,27 @@ export function sandboxSpecKey(spec: SandboxEnvironmentSpec): string {
   return JSON.stringify([spec.type, spec.config ?? null]);
 }
 
-/** A spec whose config is a file path, made absolute against `baseDir` and checked to exist (as Inspect resolves it). */
+/** Whether a config string names a file (`compose.yaml`, `Dockerfile`, `./rootfs/`) rather than, say, an image. */
+function looksLikeConfigFile(config: string): boolean {
+  return /\.(ya?ml|json|toml|ini|conf|cfg)$/i.test(config) || /(^|\/)[^/]*Dockerfile[^/]*$/.test(config) || /^\.{0,2}\//.test(config) || config.endsWith('/');
+}
+
+/**
+ * A spec whose config is a path that exists, made absolute against `baseDir` (as Inspect resolves it). A config that
+ * looks like a file but is not there is a `sandbox_config` error naming it; other strings (an image name) are left
+ * for the provider's `validateConfig`.
+ */
 function withConfigFile(options: { spec: SandboxEnvironmentSpec; baseDir: string; where: string }): SandboxEnvironmentSpec {
   const { spec, baseDir, where } = options;
   if (typeof spec.config !== 'string') return spec;
   const file = path.resolve(baseDir, spec.config);
-  if (!existsSync(file) || statSync(file).isDirectory()) {
-    throw new SandboxError({
-      code: 'sandbox_config',
-      message: `The ${spec.type} sandbox config file "${spec.config}" of ${where} was not found (looked for ${file}). A relative config path is relative to the task file's folder (to the working directory for --sandbox).`,
-      path: file,
-    });
-  }
-  return { ...spec, config: file };
+  if (existsSync(file)) return { ...spec, config: file };
+  if (!looksLikeConfigFile(spec.config)) return spec;
+  throw new SandboxError({
+    code: 'sandbox_config',
+    message: `The ${spec.type} sandbox config file "${spec.config}" of ${where} was not found (looked for ${file}). A relative config path is relative to the task file's folder (to the working directory for --sandbox).`,
+    path: file,
+  });
 }
 
 /**

@@ -253,6 +253,16 @@ describe('sandboxes in the runner', () => {
     expect(await readdir(logDir)).toEqual([]);
   });
 
+  it('leaves a config that names no file (an image) to the provider', async () => {
+    const { log } = memoProvider('memo_image');
+    const [result] = await evaluate(task({ dataset: [{ input: 'a' }], solver: execSolver(), sandbox: ['memo_image', 'python:3.12-slim'] }), {
+      model: 'mockllm/model',
+      logDir,
+    });
+    expect(result?.status).toBe('success');
+    expect(log.calls).toContain('taskInit "python:3.12-slim"');
+  });
+
   it('resolves a relative config file against the task file\'s folder', async () => {
     const { log } = memoProvider('memo_relative');
     await writeFile(path.join(logDir, 'compose.yaml'), 'services: {}\n');
