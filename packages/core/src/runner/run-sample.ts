@@ -14,6 +14,8 @@ import type { Solver } from '../solver/solver.js';
 import type { TaskState } from '../solver/task-state.js';
 import type { EvalEventEmitter, TaskRef } from './eval-events.js';
 import { jsonChanges } from './json-changes.js';
+import { guarded, linkedController, SampleCancelled } from './guarded.js';
+import { stateSnapshot, type StateSnapshot } from './state-snapshot.js';
 import { isoNow } from './log-file-name.js';
 import { sampleContext, type SampleContext } from './sample-context.js';
 import { recordError, type RecordedError } from './sample-error.js';
@@ -43,69 +45,6 @@ export interface RunSampleOptions {
 /** The outcome of a sample: the sample as logged, or `cancelled` when the run was aborted before it finished. */
 export type SampleOutcome = { status: 'done'; sample: EvalSample; errored: boolean } | { status: 'cancelled' };
 
-/** Thrown inside a sample when the run is cancelled. */
-class SampleCancelled extends Error {}
-
-/** A copy of the parts of a sample's state that are logged (`sample_init`, and the diffs of `state` events). */
-interface StateSnapshot {
-  messages: readonly Record<string, unknown>[];
-  tools: readonly unknown[];
-  tool_choice: unknown;
-  store: Record<string, unknown>;
-  output: unknown;
-  completed: boolean;
-  metadata: Record<string, unknown>;
-}
-
-/**
- * A copy of the state for `sample_init` and the JSON-patch diffs of `state` events. Messages and their fields are
- * copied one level deep (solvers append or replace messages); deeper values are shared, which the diff compares by
- * value, so only in-place edits nested inside a message part would be missed. A part that is unchanged since
- * `previous` (equal field by field) is that part of `previous` itself: the diff skips identical values at once
- * instead of comparing them key by key, and the log is the same as with a fresh copy.
- */
-function stateSnapshot(state: TaskState, previous?: StateSnapshot): StateSnapshot {
-  const store = state.store.toJSON();
-  return {
-    messages: reuseList(
-      previous?.messages,
-      state.messages.map((message, index) => {
-        const before = previous?.messages[index];
-        return before && shallowEqual(before, message) ? before : { ...message };
-      }),
-    ),
-    tools: reuseList(
-      previous?.tools,
-      state.tools.map((tool) => tool.info),
-    ),
-    tool_choice: state.toolChoice ?? null,
-    store: previous && shallowEqual(previous.store, store) ? previous.store : store,
-    output: state.output,
-    completed: state.completed,
-    metadata: previous && shallowEqual(previous.metadata, state.metadata) ? previous.metadata : { ...state.metadata },
-  };
-}
-
-/** `previous` when `next` holds the same items, else `next`. */
-function reuseList<TItem>(previous: readonly TItem[] | undefined, next: readonly TItem[]): readonly TItem[] {
-  if (!previous || previous.length !== next.length) return next;
-  for (let index = 0; index < next.length; index++) if (previous[index] !== next[index]) return next;
-  return previous;
-}
-
-/** Whether two objects have the same own keys with identical values. */
-function shallowEqual(a: object, b: object): boolean {
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  let count = 0;
-  for (const key in left) {
-    if (!Object.hasOwn(left, key)) continue;
-    if (!Object.hasOwn(right, key) || left[key] !== right[key]) return false;
-    count++;
-  }
-  for (const key in right) if (Object.hasOwn(right, key)) count--;
-  return count === 0;
-}
 
 /** `ref` with `fields` added, for event payloads. */
 function withRef<TFields extends object>(ref: TaskRef, fields: TFields): TaskRef & TFields {
@@ -120,67 +59,6 @@ function normaliseScore(score: Score): Score {
   return out;
 }
 
-/** An AbortController that also aborts when `parent` does; `dispose` detaches it. */
-function linkedController(parent: AbortSignal): AbortController & { dispose: () => void } {
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort();
-  if (parent.aborted) controller.abort();
-  else parent.addEventListener('abort', onAbort, { once: true });
-  return Object.assign(controller, { dispose: () => parent.removeEventListener('abort', onAbort) });
-}
-
-/**
- * Races `work` against the run's abort signal and the sample's time limit. (Settled by hand rather than with an async
- * function around `Promise.race`: this runs twice per sample, and every promise costs more while async context is
- * tracked.)
- */
-function guarded<TResult>(options: {
-  work: () => Promise<TResult>;
-  signal: AbortSignal;
-  timeLimit?: number;
-  /** Called when the time limit fires, before the race is lost: stops the work's model calls. */
-  onTimeLimit?: () => void;
-}): Promise<TResult> {
-  const { signal, timeLimit } = options;
-  if (signal.aborted) return Promise.reject(new SampleCancelled());
-  return new Promise<TResult>((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    const stop = (): void => {
-      if (timer) clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    };
-    const onAbort = (): void => {
-      stop();
-      reject(new SampleCancelled());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    if (timeLimit !== undefined) {
-      timer = setTimeout(() => {
-        options.onTimeLimit?.();
-        stop();
-        reject(new LimitExceededError({ type: 'time', limit: timeLimit, value: timeLimit }));
-      }, timeLimit * 1000);
-    }
-    let work: Promise<TResult>;
-    try {
-      work = options.work();
-    } catch (error) {
-      stop();
-      reject(error);
-      return;
-    }
-    work.then(
-      (value) => {
-        stop();
-        resolve(value);
-      },
-      (error: unknown) => {
-        stop();
-        reject(error);
-      },
-    );
-  });
-}
 
 /**
  * Opens the attempt's sandboxes inside an `init` span (as Inspect), or gives `undefined` when the sample has none.
