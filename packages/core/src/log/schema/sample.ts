@@ -46,7 +46,7 @@ export const sampleSchema = z.object({
   /** A setup script for the sample's sandbox. */
   setup: z.string().optional(),
   /** The sandbox this sample runs in, over the eval's and the task's (`"local"`, `["docker", "compose.yaml"]`). */
-  sandbox: sampleSandboxSchema.optional(),
+  sandbox: sampleSandboxSchema.nullish(),
 });
 export type Sample = z.input<typeof sampleSchema>;
 export type ParsedSample = z.output<typeof sampleSchema>;
