@@ -103,7 +103,13 @@ export async function applySampleFiles(options: ApplySampleFilesOptions): Promis
   const { environments, sampleId, baseDir } = options;
   const fallback = environments[options.defaultName];
   if (!fallback) throw setupFailed(sampleId, `no default sandbox environment "${options.defaultName}".`);
-  for (const [key, contents] of await readSampleFiles(options.files ?? {}, baseDir)) {
+  let files: Array<[string, string | Uint8Array]>;
+  try {
+    files = await readSampleFiles(options.files ?? {}, baseDir);
+  } catch (error) {
+    throw setupFailed(sampleId, `could not read its files: ${(error as Error).message}`, error);
+  }
+  for (const [key, contents] of files) {
     // As Inspect: `name:path` targets environment `name`, so a file name cannot hold ":".
     const colon = key.indexOf(':');
     const name = colon === -1 ? undefined : key.slice(0, colon);
@@ -122,7 +128,12 @@ export async function applySampleFiles(options: ApplySampleFilesOptions): Promis
     }
   }
   if (options.setup === undefined || options.setup === '') return;
-  const script = await readSetup(options.setup, baseDir);
+  let script: string;
+  try {
+    script = await readSetup(options.setup, baseDir);
+  } catch (error) {
+    throw setupFailed(sampleId, `could not read its setup script: ${(error as Error).message}`, error);
+  }
   const file = `/tmp/assay-setup-${randomUUID()}`;
   try {
     await fallback.writeFile(file, script);
