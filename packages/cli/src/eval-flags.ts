@@ -46,6 +46,9 @@ export interface EvalFlags {
   adaptiveConnections?: string | boolean;
   display?: string;
   approval?: string;
+  sandbox?: string;
+  maxSandboxes?: string;
+  sandboxCleanup?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -67,6 +70,7 @@ const selectionFlags: readonly FlagSpec[] = [
   ['--seed <n>', 'sampling seed'],
   ['--stop-seqs <list>', 'comma-separated stop sequences'],
   ['--system-message <text>', 'system message prepended to every generate'],
+  ['--sandbox <type[:config]>', 'sandbox samples run in, over the task\'s (local, bwrap, docker:compose.yaml); a relative config is relative to the working directory'],
 ];
 
 /** Flags that change how a run goes, accepted by every running command. */
@@ -95,6 +99,8 @@ const runFlags: readonly FlagSpec[] = [
   ['--log-flush-interval <seconds>', 'longest a finished sample waits in memory before reaching the .eval file (default 2)'],
   ['--no-log-condense', 'write .eval samples whole, without message pools and attachments (default: condensed, as Inspect)'],
   ['--cancel-grace <seconds>', 'after Ctrl-C, how long samples in flight get to finish (default 3)'],
+  ['--max-sandboxes <n>', 'sample sandboxes that may exist at once, per provider type (default: the provider\'s)'],
+  ['--no-sandbox-cleanup', 'keep each sample\'s sandbox after it ends, and print how to attach to it (remove later with assay sandbox cleanup)'],
   ['--display <full|plain|none>', 'progress display (default full on a terminal, plain otherwise)'],
   ['--approval <file>', "tool approval policy for tasks that set none: a YAML or JSON file in Inspect's format, or an approver name (human, auto)"],
 ];
@@ -208,6 +214,8 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
     modelArgs: flags.M && flags.M.length > 0 ? parseKeyValues({ values: flags.M, flag: '-M' }) : undefined,
     logCondense: flags.logCondense === false ? false : undefined,
     approval: flags.approval,
+    maxSandboxes: parseNumberFlag('--max-sandboxes', flags.maxSandboxes),
+    sandboxCleanup: flags.sandboxCleanup === false ? false : undefined,
     config: Object.keys(config).length > 0 ? config : undefined,
   });
 }
@@ -233,6 +241,18 @@ export function evalOptionsFromFlags(flags: EvalFlags): EvalOptions {
     sampleIds: list(flags.sampleId)?.map((id) => (/^\d+$/.test(id) ? Number(id) : id)),
     epochs: parseNumberFlag('--epochs', flags.epochs),
     epochsReducer: list(flags.epochsReducer),
+    sandbox: flags.sandbox === undefined ? undefined : parseSandboxFlag(flags.sandbox),
     config,
   });
+}
+
+/** `--sandbox TYPE[:CONFIG]` as a spec; a bad value is a usage error. */
+function parseSandboxFlag(value: string): { type: string; config: string | null } {
+  const colon = value.indexOf(':');
+  const type = colon === -1 ? value : value.slice(0, colon);
+  const config = colon === -1 ? null : value.slice(colon + 1);
+  if (!/^[a-z][a-z0-9_-]*$/.test(type) || config === '') {
+    throw new CliUsageError(`--sandbox must be TYPE or TYPE:CONFIG, got "${value}" (for example --sandbox bwrap or --sandbox docker:compose.yaml).`);
+  }
+  return { type, config };
 }

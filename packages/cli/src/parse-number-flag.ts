@@ -56,6 +56,7 @@ const numberFlags = {
   '--log-buffer': { kind: 'count', example: '10' },
   '--log-flush-interval': { kind: 'nonnegative', example: '2' },
   '--cancel-grace': { kind: 'nonnegative', example: '3' },
+  '--max-sandboxes': { kind: 'count', example: '10' },
   '--retry-attempts': { kind: 'whole', example: '10' },
   '--retry-wait': { kind: 'nonnegative', example: '30' },
 } as const satisfies Record<string, { kind: NumberKind; example: string }>;

@@ -7,6 +7,7 @@ import { registerEvalRetryCommand } from './commands/eval-retry-command.js';
 import { registerEvalSetCommand } from './commands/eval-set-command.js';
 import { registerListCommand } from './commands/list-command.js';
 import { registerLogCommand } from './commands/log-command.js';
+import { registerSandboxCommand } from './commands/sandbox-command.js';
 import { registerScoreCommand } from './commands/score-command.js';
 import { registerViewCommand } from './commands/view-command.js';
 import { stripTerminalControls } from './strip-terminal-controls.js';
@@ -37,6 +38,7 @@ const usageErrorCodes = new Set([
   'empty_selection',
   'eval_options_invalid',
   'invalid_model_args',
+  'sandbox_config',
 ]);
 
 /** Options of {@link runCli}. */
@@ -85,6 +87,7 @@ Run "assay <command> --help" for a command's options and examples.`,
   registerListCommand(program, context);
   registerLogCommand(program, context);
   registerCacheCommand(program, context);
+  registerSandboxCommand(program, context);
   registerViewCommand(program, context);
   try {
     await program.parseAsync(options.argv, { from: 'user' });

@@ -74,3 +74,34 @@ describe('assay score without --scorer', () => {
     },
   );
 });
+
+describe('logs with sandbox events', () => {
+  it.skipIf(!hasInspect)(
+    hasInspect ? 'are read by inspect log dump, every SandboxEvent intact' : `are read by inspect log dump (skipped: ${inspect} not found)`,
+    { timeout: 300_000 },
+    () => {
+      const taskFile = path.join(repoRoot, 'packages/cli/test/fixtures/sandbox-task.ts');
+      const run = assay({
+        args: ['eval', `${taskFile}@sandbox_files`, '--sandbox', 'local', '--model', 'mockllm/model', '--log-dir', path.join(work, 'sandbox'), '--display', 'none'],
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const dump = spawnSync(inspect, ['log', 'dump', logPathOf(run.stdout)], { encoding: 'utf8' });
+      expect(dump.status, dump.stderr).toBe(0);
+      const log = JSON.parse(dump.stdout.replace(/\bNaN\b/g, 'null')) as {
+        eval: { sandbox: unknown; config: Record<string, unknown> };
+        samples: Array<{ events: Array<Record<string, unknown>> }>;
+      };
+      // Inspect leaves out a null config, as it leaves out every None.
+      expect(log.eval.sandbox).toEqual({ type: 'local' });
+      expect(log.eval.config.sandbox_cleanup).toBe(true);
+      const events = log.samples.flatMap((sample) => sample.events.filter((event) => event.event === 'sandbox'));
+      expect(events).toHaveLength(12);
+      expect(events.filter((event) => event.action === 'exec')).toContainEqual(
+        expect.objectContaining({ cmd: "bash -c 'ls; cat greeting.txt'", result: 0, options: {}, completed: expect.any(String) }),
+      );
+      expect(events.filter((event) => event.action === 'read_file')).toContainEqual(
+        expect.objectContaining({ file: 'setup.txt', output: 'ready\n' }),
+      );
+    },
+  );
+});

@@ -21,7 +21,7 @@ describe('a task file with Inspect-spelled options', () => {
     const dir = logDir();
     const result = assay({ args: ['eval', `${fixtures}/inspect-spelled-task.ts`, '--model', 'mockllm/model', '--log-dir', dir] });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('Unknown options for task "ported": "message_limit" (Assay spells it "messageLimit"), "sandbox" (sandboxes are not supported in Assay yet');
+    expect(result.stderr).toContain('Unknown options for task "ported": "message_limit" (Assay spells it "messageLimit"), "task_args" (call the defineTask factory with its options, or pass -T key=value on the command line');
     expect(() => statSync(dir)).toThrow();
   });
 });

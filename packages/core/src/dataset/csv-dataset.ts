@@ -17,7 +17,7 @@ function requiredColumns(sampleFields: CsvDatasetOptions['sampleFields']): Array
   if (typeof sampleFields === 'function') return [];
   const spec: FieldSpec = sampleFields ?? {};
   const required = [{ column: resolveFieldSpec(spec).input, option: 'input' }];
-  for (const option of ['target', 'choices', 'id', 'files', 'setup'] as const) {
+  for (const option of ['target', 'choices', 'id', 'files', 'setup', 'sandbox'] as const) {
     const column = spec[option];
     if (column !== undefined) required.push({ column, option });
   }

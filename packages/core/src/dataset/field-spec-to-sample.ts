@@ -128,5 +128,8 @@ export function fieldSpecToSample(options: FieldSpecToSampleOptions): Record<str
   const setup = record[spec.setup];
   if (isPresent(setup)) sample['setup'] = setup;
 
+  const sandbox = record[spec.sandbox];
+  if (isPresent(sandbox)) sample['sandbox'] = sandbox;
+
   return sample;
 }

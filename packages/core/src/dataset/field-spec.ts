@@ -22,6 +22,8 @@ export interface FieldSpec {
   files?: string;
   /** @default "setup" */
   setup?: string;
+  /** A sandbox type, a `[type, config]` list (or its JSON text) or a `{ type, config }` object. @default "sandbox" */
+  sandbox?: string;
 }
 
 /** Turns one record into one or more samples; `index` is the record's 0-based position in the file. */
@@ -36,6 +38,7 @@ export interface ResolvedFieldSpec {
   metadata?: string[];
   files: string;
   setup: string;
+  sandbox: string;
 }
 
 /** Fills in the default field names of a FieldSpec. */
@@ -48,5 +51,6 @@ export function resolveFieldSpec(spec: FieldSpec = {}): ResolvedFieldSpec {
     metadata: spec.metadata,
     files: spec.files ?? 'files',
     setup: spec.setup ?? 'setup',
+    sandbox: spec.sandbox ?? 'sandbox',
   };
 }

@@ -24,6 +24,7 @@ const expectations: Readonly<Record<string, string>> = {
   metadata: 'an object',
   files: 'an object mapping file names to paths or contents',
   setup: 'a string',
+  sandbox: 'a sandbox type ("docker"), a [type, config] list or a { type, config } object',
 };
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

@@ -28,6 +28,7 @@ const runNumbers = {
   logBuffer: 'count',
   logFlushInterval: 'nonnegative',
   cancelGrace: 'nonnegative',
+  maxSandboxes: 'count',
 } as const satisfies Record<string, NumberKind>;
 
 function shown(value: unknown): string {

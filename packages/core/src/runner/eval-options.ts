@@ -3,6 +3,7 @@ import type { ApprovalPolicy } from '../approval/approval-policy.js';
 import type { ApprovalPolicyConfig } from '../approval/read-approval-policies.js';
 import type { ScoreReducer } from '../metrics/metric.js';
 import type { ModelCostConfig } from '../limits/model-cost.js';
+import type { SandboxSpec } from '../sandbox/sandbox-spec.js';
 import type { ModelSpec } from '../model/model-spec.js';
 import type { FailOnError } from '../task/task.js';
 import type { EvalEventEmitter } from './eval-events.js';
@@ -90,6 +91,18 @@ export interface EvalOptions {
    * were in flight. Unset, samples are written by size and `logFlushInterval`.
    */
   logBuffer?: number;
+  /**
+   * The sandbox samples run in, over the task's (`--sandbox TYPE[:CONFIG]`); a sample's own `sandbox` still wins. A
+   * relative config path is relative to the working directory.
+   */
+  sandbox?: SandboxSpec;
+  /** Sample environments that may exist at once, per provider type. @default the provider's `defaultConcurrency()` */
+  maxSandboxes?: number;
+  /**
+   * Remove each sample's environments when it ends, and the task's at the end (`--no-sandbox-cleanup` keeps them for
+   * debugging and prints how to attach to each). @default true
+   */
+  sandboxCleanup?: boolean;
   /** Receives warnings (such as samples that could not be reused). @default console.warn */
   onWarning?: (message: string) => void;
 }
@@ -129,4 +142,7 @@ export const evalOptionKeys: readonly string[] = Object.keys({
   logBuffer: true,
   cancelNow: true,
   onWarning: true,
+  sandbox: true,
+  maxSandboxes: true,
+  sandboxCleanup: true,
 } satisfies Record<keyof EvalOptions, true>);

@@ -5,6 +5,7 @@ import { modelsFromLog } from './models-from-log.js';
 import type { EvalLog } from '../log/schema/index.js';
 import type { ApprovalPolicyConfig } from '../approval/read-approval-policies.js';
 import type { FailOnError } from '../task/task.js';
+import type { SandboxConfig } from '../sandbox/define-sandbox.js';
 import { checkOptionKeys } from '../util/unknown-option-error.js';
 import { evalOptionKeys, type EvalOptions } from './eval-options.js';
 import { evaluate, toTask, type TaskInput } from './evaluate.js';
@@ -98,6 +99,10 @@ function logOptions(log: EvalLog, options: EvalOptions): EvalOptions {
     maxSamples: optional(config.max_samples as number | null),
     // As Inspect: the approval policy recorded is applied again (resolved once the task file has defined its approvers).
     approval: optional(config.approval as ApprovalPolicyConfig | null),
+    // The sandbox as the log records it (the eval's, else the task's; its config file path absolute).
+    sandbox: optional(log.eval.sandbox as { type: string; config: SandboxConfig } | null | undefined),
+    maxSandboxes: optional(config.max_sandboxes as number | null),
+    sandboxCleanup: optional(config.sandbox_cleanup as boolean | null),
   };
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   return {

@@ -8,7 +8,9 @@ import { createEvalEventEmitter } from './eval-events.js';
 import { evalOptionKeys, type EvalOptions } from './eval-options.js';
 import { shortId } from './log-file-name.js';
 import { recordModelCalls } from './model-call-recorder.js';
-import { runTask } from './run-task.js';
+import { runTask, selectedSamples } from './run-task.js';
+import { planTaskSandboxes, type TaskSandboxPlan } from './plan-task-sandboxes.js';
+import { createSandboxLimiter } from '../sandbox/sandbox-limiter.js';
 import { toRunModel } from './to-run-model.js';
 import { checkOptionKeys } from '../util/unknown-option-error.js';
 import { checkSelection } from './check-selection.js';
@@ -74,10 +76,12 @@ export async function evaluate(tasks: TaskInput | TaskInput[], options: EvalOpti
   const runId = shortId();
   const events = options.events ?? createEvalEventEmitter();
   const signal = options.signal ?? new AbortController().signal;
-  const runs: Array<{ task: Task; model: Model; models: ActiveModels }> = [];
+  const runs: Array<{ task: Task; model: Model; models: ActiveModels; sandboxPlan: TaskSandboxPlan }> = [];
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
   for (const task of taskList) {
     checkSelection({ task, eval: options, warn });
+    // An unknown sandbox type or a missing config file fails here, before any model loads or log is created.
+    const sandboxPlan = planTaskSandboxes({ task, eval: options, samples: selectedSamples(task, options) });
     // As in Inspect (`task.model or model`): a task's own model wins over the eval's, which applies to the others.
     const requested = task.model ?? options.model ?? process.env.ASSAY_MODEL;
     if (!requested) throw new NoModelError(task.name);
@@ -88,16 +92,17 @@ export async function evaluate(tasks: TaskInput | TaskInput[], options: EvalOpti
     }
     for (const value of Array.isArray(requested) ? requested : [requested]) {
       const model = toRunModel({ value, modelArgs: options.modelArgs });
-      runs.push({ task, model, models: { model, roles } });
+      runs.push({ task, model, models: { model, roles }, sandboxPlan });
     }
   }
   // Load every provider first, so that an unknown provider or a missing API key fails now, before any log is started.
   const models = new Set(runs.flatMap((run) => [run.model, ...Object.values(run.models.roles)]));
   await Promise.all([...models].map((model) => model.load?.()));
   const unobserve = recordModelCalls({ runId, events });
+  const sandboxLimiter = createSandboxLimiter({ maxSandboxes: options.maxSandboxes });
   try {
     return await runLimited(runs, options.maxTasks ?? 1, (run) =>
-      runTask({ ...run, options, events, signal, runId }),
+      runTask({ ...run, options, events, signal, runId, sandboxLimiter }),
     );
   } finally {
     unobserve();

@@ -17,10 +17,15 @@ import type { Solver } from '../solver/solver.js';
 import type { TaskState } from '../solver/task-state.js';
 import type { EvalEventEmitter, TaskRef } from './eval-events.js';
 import { jsonChanges } from './json-changes.js';
+import { guarded, linkedController, SampleCancelled } from './guarded.js';
+import { stateSnapshot, type StateSnapshot } from './state-snapshot.js';
 import { isoNow } from './log-file-name.js';
 import { sampleContext, type SampleContext } from './sample-context.js';
 import { recordError, type RecordedError } from './sample-error.js';
 import { createSampleTranscript, type SampleTranscript } from './sample-transcript.js';
+import type { SandboxEnvironmentSpec } from '../log/schema/eval-spec.js';
+import { withSandboxes } from '../sandbox/sandbox.js';
+import { openSampleSandboxes, type OpenedSandboxes, type SampleSandboxContext } from './open-sample-sandboxes.js';
 
 /** Everything one sample run needs. */
 export interface RunSampleOptions {
@@ -45,74 +50,13 @@ export interface RunSampleOptions {
   retryOnError: number;
   events: EvalEventEmitter;
   signal: AbortSignal;
+  /** The sandbox this sample runs in (`spec`), and its own spec when it set one (recorded as `sample.sandbox`). */
+  sandbox?: { context: SampleSandboxContext; spec: SandboxEnvironmentSpec; ownSpec: SandboxEnvironmentSpec | undefined };
 }
 
 /** The outcome of a sample: the sample as logged, or `cancelled` when the run was aborted before it finished. */
 export type SampleOutcome = { status: 'done'; sample: EvalSample; errored: boolean } | { status: 'cancelled' };
 
-/** Thrown inside a sample when the run is cancelled. */
-class SampleCancelled extends Error {}
-
-/** A copy of the parts of a sample's state that are logged (`sample_init`, and the diffs of `state` events). */
-interface StateSnapshot {
-  messages: readonly Record<string, unknown>[];
-  tools: readonly unknown[];
-  tool_choice: unknown;
-  store: Record<string, unknown>;
-  output: unknown;
-  completed: boolean;
-  metadata: Record<string, unknown>;
-}
-
-/**
- * A copy of the state for `sample_init` and the JSON-patch diffs of `state` events. Messages and their fields are
- * copied one level deep (solvers append or replace messages); deeper values are shared, which the diff compares by
- * value, so only in-place edits nested inside a message part would be missed. A part that is unchanged since
- * `previous` (equal field by field) is that part of `previous` itself: the diff skips identical values at once
- * instead of comparing them key by key, and the log is the same as with a fresh copy.
- */
-function stateSnapshot(state: TaskState, previous?: StateSnapshot): StateSnapshot {
-  const store = state.store.toJSON();
-  return {
-    messages: reuseList(
-      previous?.messages,
-      state.messages.map((message, index) => {
-        const before = previous?.messages[index];
-        return before && shallowEqual(before, message) ? before : { ...message };
-      }),
-    ),
-    tools: reuseList(
-      previous?.tools,
-      state.tools.map((tool) => tool.info),
-    ),
-    tool_choice: state.toolChoice ?? null,
-    store: previous && shallowEqual(previous.store, store) ? previous.store : store,
-    output: state.output,
-    completed: state.completed,
-    metadata: previous && shallowEqual(previous.metadata, state.metadata) ? previous.metadata : { ...state.metadata },
-  };
-}
-
-/** `previous` when `next` holds the same items, else `next`. */
-function reuseList<TItem>(previous: readonly TItem[] | undefined, next: readonly TItem[]): readonly TItem[] {
-  if (!previous || previous.length !== next.length) return next;
-  for (let index = 0; index < next.length; index++) if (previous[index] !== next[index]) return next;
-  return previous;
-}
-
-/** Whether two objects have the same own keys with identical values. */
-function shallowEqual(a: object, b: object): boolean {
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  let count = 0;
-  for (const key in left) {
-    if (!Object.hasOwn(left, key)) continue;
-    if (!Object.hasOwn(right, key) || left[key] !== right[key]) return false;
-    count++;
-  }
-  for (const key in right) if (Object.hasOwn(right, key)) count--;
-  return count === 0;
-}
 
 /** `ref` with `fields` added, for event payloads. */
 function withRef<TFields extends object>(ref: TaskRef, fields: TFields): TaskRef & TFields {
@@ -127,66 +71,35 @@ function normaliseScore(score: Score): Score {
   return out;
 }
 
-/** An AbortController that also aborts when `parent` does; `dispose` detaches it. */
-function linkedController(parent: AbortSignal): AbortController & { dispose: () => void } {
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort();
-  if (parent.aborted) controller.abort();
-  else parent.addEventListener('abort', onAbort, { once: true });
-  return Object.assign(controller, { dispose: () => parent.removeEventListener('abort', onAbort) });
-}
 
 /**
- * Races `work` against the run's abort signal and the sample's time limit. (Settled by hand rather than with an async
- * function around `Promise.race`: this runs twice per sample, and every promise costs more while async context is
- * tracked.)
+ * Opens the attempt's sandboxes inside an `init` span (as Inspect), or gives `undefined` when the sample has none.
+ * A failure is the attempt's error (`failed`); a cancel while opening closes what was opened.
  */
-function guarded<TResult>(options: {
-  work: () => Promise<TResult>;
-  signal: AbortSignal;
-  timeLimit?: number;
-  /** Called when the time limit fires, before the race is lost: stops the work's model calls. */
-  onTimeLimit?: () => void;
-}): Promise<TResult> {
-  const { signal, timeLimit } = options;
-  if (signal.aborted) return Promise.reject(new SampleCancelled());
-  return new Promise<TResult>((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    const stop = (): void => {
-      if (timer) clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    };
-    const onAbort = (): void => {
-      stop();
-      reject(new SampleCancelled());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    if (timeLimit !== undefined) {
-      timer = setTimeout(() => {
-        options.onTimeLimit?.();
-        stop();
-        reject(new LimitExceededError({ type: 'time', limit: timeLimit, value: timeLimit }));
-      }, timeLimit * 1000);
-    }
-    let work: Promise<TResult>;
-    try {
-      work = options.work();
-    } catch (error) {
-      stop();
-      reject(error);
-      return;
-    }
-    work.then(
-      (value) => {
-        stop();
-        resolve(value);
-      },
-      (error: unknown) => {
-        stop();
-        reject(error);
-      },
+async function openAttemptSandboxes(run: {
+  options: RunSampleOptions;
+  attempt: Attempt;
+  transcript: SampleTranscript;
+}): Promise<OpenedSandboxes | undefined | 'failed'> {
+  const { options, attempt, transcript } = run;
+  if (!options.sandbox) return undefined;
+  const { context, spec } = options.sandbox;
+  let opened: OpenedSandboxes;
+  try {
+    opened = await transcript.span({ name: 'init', type: 'init' }, () =>
+      openSampleSandboxes({ context, spec, sample: options.sample, signal: options.signal }),
     );
-  });
+  } catch (error) {
+    if (options.signal.aborted) throw new SampleCancelled();
+    attempt.error = recordError(error);
+    transcript.record({ event: 'error', error: attempt.error });
+    return 'failed';
+  }
+  if (options.signal.aborted) {
+    await opened.close({ interrupted: true });
+    throw new SampleCancelled();
+  }
+  return opened;
 }
 
 /**
@@ -254,7 +167,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
   await sampleContext.run(context, () =>
     withTranscript(transcript, () =>
       withActiveModels(options.models, async () => {
-        let previous = stateSnapshot(state);
+        const previous = stateSnapshot(state);
         transcript.record({
           event: 'sample_init',
           sample: {
@@ -263,86 +176,120 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
             choices: sample.choices ?? null,
             id: sample.id,
             metadata: sample.metadata ?? {},
-            files: sample.files ? Object.keys(sample.files) : null,
+            // As Inspect: file names with their bodies left out (they are contents or host paths).
+            files: sample.files ? Object.fromEntries(Object.keys(sample.files).map((name) => [name, ''])) : null,
             setup: sample.setup ?? null,
+            ...(options.sandbox?.ownSpec ? { sandbox: options.sandbox.ownSpec } : {}),
           },
           state: previous,
         });
-        let current = state;
+        const opened = await openAttemptSandboxes({ options, attempt, transcript });
+        if (opened === 'failed') return solving?.dispose();
+        const run = (): Promise<void> => solveAndScore({ options, attempt, transcript, context, generate, solving, previous });
+        let interrupted = false;
         try {
-          await guarded({
-            signal: options.signal,
-            timeLimit: limits.timeLimit,
-            onTimeLimit: () => solving?.abort(),
-            work: () =>
-              withSampleLimits(options, () => transcript.span({ name: 'solvers', type: 'solvers' }, async () => {
-                for (const solver of options.solvers) {
-                  context.taskState = current;
-                  current = await transcript.span({ name: solver.name, type: 'solver' }, () =>
-                    solver.solve(current, generate),
-                  );
-                  const next = stateSnapshot(current, previous);
-                  const storeChanges = jsonChanges(previous.store, next.store);
-                  if (storeChanges.length > 0) transcript.record({ event: 'store', changes: storeChanges });
-                  const changes = jsonChanges(previous, next);
-                  if (changes.length > 0) transcript.record({ event: 'state', changes });
-                  previous = next;
-                  if (current.completed) break;
-                }
-              })),
-          });
+          await (opened ? withSandboxes(opened.sandboxes, run) : run());
         } catch (error) {
-          if (error instanceof SampleCancelled) throw error;
-          if (error instanceof LimitExceededError) {
-            attempt.limit = { type: error.type, limit: error.limit };
-            transcript.record({ event: 'sample_limit', type: error.type, message: error.message, limit: error.limit });
-          } else {
-            attempt.error = recordError(error);
-            transcript.record({ event: 'error', error: attempt.error });
-            solving?.dispose();
-            return;
-          }
-        }
-        attempt.state = current;
-        solving?.dispose();
-        // The token limit is the sample's budget for solving; grader calls while scoring do not count against it.
-        context.tokenLimit = undefined;
-        try {
-          await guarded({
-            signal: options.signal,
-            work: () =>
-              transcript.span({ name: 'scorers', type: 'scorers' }, async () => {
-                for (const scorer of options.scorers) {
-                  const score = normaliseScore(
-                    await transcript.span({ name: scorer.name, type: 'scorer' }, () =>
-                      scorer.score(current, current.target),
-                    ),
-                  );
-                  attempt.scores[scorer.name] = score;
-                  transcript.record({
-                    event: 'score',
-                    score,
-                    target: sample.target,
-                    intermediate: false,
-                    scorer: scorer.name,
-                  });
-                  options.events.emit(
-                    'sample-score',
-                    withRef(options.ref, { sampleId: sample.id, epoch, scorer: scorer.name, score }),
-                  );
-                }
-              }),
-          });
-        } catch (error) {
-          if (error instanceof SampleCancelled) throw error;
-          attempt.error = recordError(error);
-          transcript.record({ event: 'error', error: attempt.error });
+          interrupted = error instanceof SampleCancelled;
+          throw error;
+        } finally {
+          await opened?.close({ interrupted });
         }
       }),
     ),
   );
   return attempt;
 }
+
+/** What solving and scoring one attempt works on. */
+interface SolveScoreOptions {
+  options: RunSampleOptions;
+  attempt: Attempt;
+  transcript: SampleTranscript;
+  context: SampleContext;
+  generate: ReturnType<typeof createGenerate>;
+  solving: ReturnType<typeof linkedController> | undefined;
+  previous: StateSnapshot;
+}
+
+/** Runs an attempt's solvers, then its scorers, recording into the attempt. */
+async function solveAndScore(run: SolveScoreOptions): Promise<void> {
+  const { options, attempt, transcript, context, generate, solving } = run;
+  const { sample, epoch, limits } = options;
+  const state = attempt.state;
+  let previous = run.previous;
+  let current = state;
+  try {
+    await guarded({
+      signal: options.signal,
+      timeLimit: limits.timeLimit,
+      onTimeLimit: () => solving?.abort(),
+      work: () =>
+        withSampleLimits(options, () => transcript.span({ name: 'solvers', type: 'solvers' }, async () => {
+          for (const solver of options.solvers) {
+            context.taskState = current;
+            current = await transcript.span({ name: solver.name, type: 'solver' }, () =>
+              solver.solve(current, generate),
+            );
+            const next = stateSnapshot(current, previous);
+            const storeChanges = jsonChanges(previous.store, next.store);
+            if (storeChanges.length > 0) transcript.record({ event: 'store', changes: storeChanges });
+            const changes = jsonChanges(previous, next);
+            if (changes.length > 0) transcript.record({ event: 'state', changes });
+            previous = next;
+            if (current.completed) break;
+          }
+        })),
+    });
+  } catch (error) {
+    if (error instanceof SampleCancelled) throw error;
+    if (error instanceof LimitExceededError) {
+      attempt.limit = { type: error.type, limit: error.limit };
+      transcript.record({ event: 'sample_limit', type: error.type, message: error.message, limit: error.limit });
+    } else {
+      attempt.error = recordError(error);
+      transcript.record({ event: 'error', error: attempt.error });
+      solving?.dispose();
+      return;
+    }
+  }
+  attempt.state = current;
+  solving?.dispose();
+  // The token limit is the sample's budget for solving; grader calls while scoring do not count against it.
+  context.tokenLimit = undefined;
+  try {
+    await guarded({
+      signal: options.signal,
+      work: () =>
+        transcript.span({ name: 'scorers', type: 'scorers' }, async () => {
+          for (const scorer of options.scorers) {
+            const score = normaliseScore(
+              await transcript.span({ name: scorer.name, type: 'scorer' }, () =>
+                scorer.score(current, current.target),
+              ),
+            );
+            attempt.scores[scorer.name] = score;
+            transcript.record({
+              event: 'score',
+              score,
+              target: sample.target,
+              intermediate: false,
+              scorer: scorer.name,
+            });
+            options.events.emit(
+              'sample-score',
+              withRef(options.ref, { sampleId: sample.id, epoch, scorer: scorer.name, score }),
+            );
+          }
+        }),
+    });
+  } catch (error) {
+    if (error instanceof SampleCancelled) throw error;
+    attempt.error = recordError(error);
+    transcript.record({ event: 'error', error: attempt.error });
+  }
+}
+
 
 function buildSample(options: RunSampleOptions, attempt: Attempt, retries: RecordedError[]): EvalSample {
   const { sample, epoch } = options;
@@ -354,7 +301,7 @@ function buildSample(options: RunSampleOptions, attempt: Attempt, retries: Recor
     input: sample.input,
     choices: sample.choices ?? null,
     target: sample.target,
-    sandbox: null,
+    sandbox: options.sandbox?.ownSpec ?? null,
     files: sample.files ? Object.keys(sample.files) : null,
     setup: sample.setup ?? null,
     messages: state.messages,

@@ -32,7 +32,11 @@ import { runSample } from './run-sample.js';
 import { copyReusableSamples, sampleKey } from './sample-reuse.js';
 import { createScoreAccumulator } from './score-accumulator.js';
 import { scorerInfo } from './scorer-info.js';
-import type { RecordedError } from './sample-error.js';
+import { recordError, type RecordedError } from './sample-error.js';
+import { createTaskSandboxes, sandboxSpecKey, type TaskSandboxPlan } from './plan-task-sandboxes.js';
+import type { SandboxLimiter } from '../sandbox/sandbox-limiter.js';
+import type { SampleSandboxContext } from './open-sample-sandboxes.js';
+import type { SandboxEnvironmentSpec } from '../log/schema/eval-spec.js';
 
 /** Everything one task × model run needs. */
 export interface RunTaskOptions {
@@ -43,6 +47,10 @@ export interface RunTaskOptions {
   events: EvalEventEmitter;
   signal: AbortSignal;
   runId: string;
+  /** Which sandbox each sample runs in (decided, and config files checked, before any log was created). */
+  sandboxPlan: TaskSandboxPlan;
+  /** The eval's limit of sample environments per provider type. */
+  sandboxLimiter: SandboxLimiter;
 }
 
 const assayVersion = '0.1.0';
@@ -51,7 +59,7 @@ function sumUsage(target: Record<string, ModelUsage>, usage: Record<string, Mode
   for (const [key, value] of Object.entries(usage ?? {})) target[key] = addModelUsage(target[key], value);
 }
 
-function selectedSamples(task: Task, options: EvalOptions): readonly DatasetSample[] {
+export function selectedSamples(task: Task, options: EvalOptions): readonly DatasetSample[] {
   let dataset = task.dataset;
   if (options.sampleIds) dataset = selectSamples(dataset, options.sampleIds);
   if (options.limit !== undefined) dataset = limitDataset(dataset, options.limit);
@@ -116,6 +124,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     task_args: task.args,
     task_args_passed: task.args,
     solver: null,
+    sandbox: run.sandboxPlan.taskSpec ?? null,
     dataset: {
       name: task.dataset.name ?? null,
       location: task.dataset.location ?? null,
@@ -149,6 +158,8 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
       cost_limit: limits.costLimit ?? null,
       max_samples: maxSamples,
       max_tasks: options.maxTasks ?? null,
+      max_sandboxes: options.maxSandboxes ?? null,
+      sandbox_cleanup: options.sandboxCleanup ?? true,
       log_samples: true,
     },
     revision: null,
@@ -267,6 +278,30 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
   }
   events.emit('task-start', { ...ref, totalSamples, reusedSamples: reused.keys.size, logPath });
   const queue = sampleQueue(samples, epochs, reused.keys);
+  const warn = options.onWarning ?? ((message: string) => console.warn(message));
+  const sandboxPlan = run.sandboxPlan;
+  const taskSandboxes = createTaskSandboxes({ plan: sandboxPlan, taskName: task.name, runId: run.runId });
+  const sandboxContext: SampleSandboxContext = {
+    sandboxes: taskSandboxes,
+    limiter: run.sandboxLimiter,
+    taskName: task.name,
+    runId: run.runId,
+    cleanup: options.sandboxCleanup ?? true,
+    baseDir: sandboxPlan.baseDir,
+    warn,
+  };
+  const sandboxSpecs = new Map<string, SandboxEnvironmentSpec>();
+  if (reused.keys.size < totalSamples) {
+    for (const sample of samples) {
+      const spec = sandboxPlan.specOf(sample);
+      if (spec) sandboxSpecs.set(sandboxSpecKey(spec), spec);
+    }
+  }
+
+  const sandboxOf = (sample: DatasetSample): Pick<Parameters<typeof runSample>[0], 'sandbox'> => {
+    const spec = sandboxPlan.specOf(sample);
+    return spec ? { sandbox: { context: sandboxContext, spec, ownSpec: sandboxPlan.ownSpecOf(sample) } } : {};
+  };
 
   /** Runs one sample × epoch and writes it; tells of a cancelled sample or a failed write, or gives its error message. */
   const runOne = async (
@@ -287,6 +322,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
       retryOnError,
       events,
       signal: stop.signal,
+      ...sandboxOf(sample),
     });
     if (outcome.status === 'cancelled') return { cancelled: true };
     try {
@@ -321,6 +357,10 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     }
   };
   try {
+    // Each distinct sandbox is started once, before any sample; a failure ends the task with an error in its log.
+    await taskSandboxes.init([...sandboxSpecs.values()]).catch((error: unknown) => {
+      failure = recordError(error);
+    });
     // Tool calls in the task's samples go through its approval policy; MCP servers they start stop with the task.
     const workers = (): Promise<void[]> =>
       Promise.all(Array.from({ length: Math.max(1, Math.min(maxSamples, totalSamples)) }, worker));
@@ -330,6 +370,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     cancelNow?.removeEventListener('abort', onCancelNow);
     stopObservingLimits();
     if (graceTimer) clearTimeout(graceTimer);
+    await taskSandboxes.cleanup({ cleanup: options.sandboxCleanup ?? true, warn });
   }
   if (writeFailure) await abandonLog(writeFailure);
 

@@ -41,11 +41,22 @@ describe('defineTask', () => {
 
 describe('task options', () => {
   it('rejects an Inspect-spelled or unsupported key, naming it and the Assay spelling', () => {
-    const options = { name: 'ported', dataset: [{ input: 'a' }], message_limit: 5, sandbox: 'docker' } as never;
+    const options = { name: 'ported', dataset: [{ input: 'a' }], message_limit: 5, approval: 'human' } as never;
     expect(() => task(options)).toThrow(UnknownOptionError);
     expect(() => task(options)).toThrow(
-      /^Unknown options for task "ported": "message_limit" \(Assay spells it "messageLimit"\), "sandbox" \(sandboxes are not supported in Assay yet/,
+      /^Unknown options for task "ported": "message_limit" \(Assay spells it "messageLimit"\), "approval" \(tool approval policies are not supported in Assay yet/,
     );
+  });
+  it('takes a sandbox in each of Inspect\'s forms and records it as { type, config }', () => {
+    const dataset = [{ input: 'a' }];
+    expect(task({ dataset, sandbox: 'local' }).sandbox).toEqual({ type: 'local', config: null });
+    expect(task({ dataset, sandbox: ['docker', 'compose.yaml'] }).sandbox).toEqual({ type: 'docker', config: 'compose.yaml' });
+    expect(task({ dataset, sandbox: { type: 'bwrap', config: { network: false } } }).sandbox).toEqual({
+      type: 'bwrap',
+      config: { network: false },
+    });
+    expect(task({ dataset }).sandbox).toBeUndefined();
+    expect(() => task({ dataset, sandbox: 42 as never })).toThrow(/Invalid sandbox spec 42/);
   });
   it('rejects a misspelt key returned by a defineTask create', () => {
     const factory = defineTask({ name: 'typo', create: () => ({ dataset: [{ input: 'a' }], tokenLimt: 10 }) as never });

@@ -1,6 +1,7 @@
 import type { GenerateConfig, Model } from '@assay/model/spec';
 import type { Dataset } from '../dataset/index.js';
 import { memoryDataset } from '../dataset/index.js';
+import type { SandboxEnvironmentSpec } from '../log/schema/eval-spec.js';
 import type { Sample } from '../log/schema/sample.js';
 import type { Metric, ScoreReducer } from '../metrics/metric.js';
 import type { ApprovalPolicy } from '../approval/approval-policy.js';
@@ -10,6 +11,7 @@ import type { Agent } from '../agent/agent.js';
 import { asSolver } from '../agent/as-solver.js';
 import type { Solver } from '../solver/solver.js';
 import { generate } from '../solver/index.js';
+import { resolveSandboxSpec, type SandboxSpec } from '../sandbox/sandbox-spec.js';
 import { checkOptionKeys } from '../util/unknown-option-error.js';
 
 /** How a sample counts as failed for `failOnError`: see {@link TaskOptions.failOnError}. */
@@ -64,6 +66,11 @@ export interface TaskOptions {
   metadata?: Record<string, unknown>;
   /** Version of the task definition. @default 0 */
   version?: number | string;
+  /**
+   * Where samples run commands (`'local'`, `'bwrap'`, `['docker', 'compose.yaml']`, `{ type, config }`); a sample's own
+   * `sandbox` and the eval's (`--sandbox`) take precedence. A relative config path is relative to the task file.
+   */
+  sandbox?: SandboxSpec;
 }
 
 /** A task ready to run: the normalised form of {@link TaskOptions}. */
@@ -89,6 +96,8 @@ export interface Task {
   readonly approval?: string | ApprovalPolicy[];
   readonly metadata: Record<string, unknown>;
   readonly version: number | string;
+  /** The task's sandbox as the log records it (`{ type, config }`), config path not yet resolved. */
+  readonly sandbox?: SandboxEnvironmentSpec;
   /** Arguments the task was created with (from `defineTask`), recorded as `task_args`. */
   readonly args: Record<string, unknown>;
   /** The file the task was loaded from, when loaded by the CLI. */
@@ -96,7 +105,7 @@ export interface Task {
 }
 
 // Every key of TaskOptions, checked by the compiler both ways: task files load without type-checking, so task()
-// checks at run time that a task sets no key it would ignore (`message_limit`, `sandbox`).
+// checks at run time that a task sets no key it would ignore (`message_limit`, `approval`).
 const taskOptionKeys = Object.keys({
   name: true,
   dataset: true,
@@ -118,6 +127,7 @@ const taskOptionKeys = Object.keys({
   approval: true,
   metadata: true,
   version: true,
+  sandbox: true,
 } satisfies Record<keyof TaskOptions, true>);
 
 /** Renames repeated scorer names as Inspect does (`match`, `match1`, `match2`), since names key the scores. */
@@ -171,6 +181,7 @@ export function task(options: TaskOptions): Task {
     approval: options.approval,
     metadata: options.metadata ?? {},
     version: options.version ?? 0,
+    ...(options.sandbox !== undefined ? { sandbox: resolveSandboxSpec(options.sandbox) } : {}),
     args: {},
   };
 }

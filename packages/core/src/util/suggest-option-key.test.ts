@@ -11,8 +11,7 @@ describe('suggestOptionKey', () => {
     expect(suggestOptionKey({ key: 'plan', known })).toBe('Assay spells it "solver"');
   });
   it('says when Assay lacks an Inspect feature', () => {
-    expect(suggestOptionKey({ key: 'sandbox', known })).toMatch(/^sandboxes are not supported in Assay yet/);
-    expect(suggestOptionKey({ key: 'approval', known })).toMatch(/^tool approval policies are not supported/);
+    expect(suggestOptionKey({ key: 'task_args', known })).toMatch(/defineTask/);
   });
   it('suggests the nearest key for a typo, and nothing for an unrelated key', () => {
     expect(suggestOptionKey({ key: 'mesageLimit', known })).toBe('did you mean "messageLimit"?');

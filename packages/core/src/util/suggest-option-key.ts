@@ -1,10 +1,8 @@
 /**
  * Options of Inspect's that Assay does not have, and what to do instead: a task file ported from Inspect may still
- * set them, and silently running without them (no sandbox, no approval) would give different results.
+ * set them, and silently running without them (no approval) would give different results.
  */
 const unsupportedInspectOptions: Readonly<Record<string, string>> = {
-  sandbox: 'sandboxes are not supported in Assay yet; remove it, and expect tools to run on this machine',
-  sandbox_cleanup: 'sandboxes are not supported in Assay yet',
   task_args: 'call the defineTask factory with its options, or pass -T key=value on the command line',
   solver: 'Assay does not replace a task\'s solver at eval time; set "solver" on the task',
 };
@@ -34,7 +32,7 @@ function editDistance(left: string, right: string): number {
 
 /**
  * What to tell the user about an option key that is not one of `known`: the Assay spelling of an Inspect key
- * (`message_limit` → `messageLimit`), that Assay lacks the feature (`sandbox`), or the nearest known key.
+ * (`message_limit` → `messageLimit`), that Assay lacks the feature (`approval`), or the nearest known key.
  * @example suggestOptionKey({ key: 'message_limit', known: ['messageLimit'] }) // 'Assay spells it "messageLimit"'
  */
 export function suggestOptionKey(options: { key: string; known: readonly string[] }): string | undefined {
