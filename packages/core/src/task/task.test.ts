@@ -41,10 +41,10 @@ describe('defineTask', () => {
 
 describe('task options', () => {
   it('rejects an Inspect-spelled or unsupported key, naming it and the Assay spelling', () => {
-    const options = { name: 'ported', dataset: [{ input: 'a' }], message_limit: 5, approval: 'human' } as never;
+    const options = { name: 'ported', dataset: [{ input: 'a' }], message_limit: 5, task_args: {} } as never;
     expect(() => task(options)).toThrow(UnknownOptionError);
     expect(() => task(options)).toThrow(
-      /^Unknown options for task "ported": "message_limit" \(Assay spells it "messageLimit"\), "approval" \(tool approval policies are not supported in Assay yet/,
+      /^Unknown options for task "ported": "message_limit" \(Assay spells it "messageLimit"\), "task_args" \(call the defineTask factory/,
     );
   });
   it('takes a sandbox in each of Inspect\'s forms and records it as { type, config }', () => {
