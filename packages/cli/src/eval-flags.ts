@@ -28,6 +28,7 @@ export interface EvalFlags {
   logFlushInterval?: string;
   logBuffer?: string;
   logCondense?: boolean;
+  logRealtime?: boolean;
   cancelGrace?: string;
   temperature?: string;
   topP?: string;
@@ -86,6 +87,7 @@ const runFlags: readonly FlagSpec[] = [
   ['--log-buffer <n>', 'write finished samples to the log (for .json, its journal) once this many are waiting (default 1: each at once)'],
   ['--log-flush-interval <seconds>', 'longest a finished sample waits in memory before reaching the .eval file (default 2)'],
   ['--no-log-condense', 'write .eval samples whole, without message pools and attachments (default: condensed, as Inspect)'],
+  ['--no-log-realtime', 'do not buffer the events of running samples for assay view (default: samples running over 1 s are shown live)'],
   ['--cancel-grace <seconds>', 'after Ctrl-C, how long samples in flight get to finish (default 3)'],
   ['--display <full|plain|none>', 'progress display (default full on a terminal, plain otherwise)'],
 ];
@@ -180,6 +182,7 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
     cancelGrace: parseNumberFlag('--cancel-grace', flags.cancelGrace) ?? 3,
     modelArgs: flags.M && flags.M.length > 0 ? parseKeyValues({ values: flags.M, flag: '-M' }) : undefined,
     logCondense: flags.logCondense === false ? false : undefined,
+    logRealtime: flags.logRealtime === false ? false : undefined,
     config: Object.keys(config).length > 0 ? config : undefined,
   });
 }
