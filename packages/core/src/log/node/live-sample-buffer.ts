@@ -193,8 +193,13 @@ export function createLiveSampleBuffer(options: CreateLiveSampleBufferOptions): 
       const entry = entries.get(key);
       if (!entry) return;
       // A sample never buffered is forgotten at once: the fast path costs a map entry and nothing on disk.
-      if (!entry.buffered) entries.delete(key);
-      else entry.endedMs = performance.now();
+      if (!entry.buffered) {
+        entries.delete(key);
+        return;
+      }
+      entry.endedMs = performance.now();
+      // The manifest tells the viewer that the sample is complete.
+      manifestDirty = true;
     },
     async close() {
       closed = true;
