@@ -11,34 +11,39 @@ const REFRESH_SECONDS = 1;
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 /** Bytes of events sent in one answer at most; the viewer asks again from the last event it got. */
 const MAX_EVENT_BYTES = 4 * 1024 * 1024;
+/** The ETag of "no samples in flight". */
+const NONE_ETAG = '"none"';
 
 /** Where each sample file's lines start, kept between polls so each poll reads only what was appended. */
 export type LiveEventIndex = Map<string, { size: number; starts: number[]; end: number }>;
 
-/** Why no live samples were read: the log path was refused, or the log has no live buffer (finished, or its run is gone). */
+/** Why no live samples were read: the log path was refused (a log without a live buffer is not refused: none are in flight). */
 export type LiveSamplesRefusal = { refused: UnsafePathReason };
 
 /** The live buffer of a log named in a request (decoded), when the log is inside `logDir` and its run is alive. */
 async function openBuffer(options: {
   logDir: string;
   log: string;
-}): Promise<{ paths: LiveSampleBufferPaths; manifest: LiveSamplesManifest; etag: string } | LiveSamplesRefusal> {
+}): Promise<{ paths: LiveSampleBufferPaths; manifest: LiveSamplesManifest; etag: string } | { absent: true } | LiveSamplesRefusal> {
   // The name is judged exactly as a request for the log file itself is: the buffer is found from the log's real path.
   const resolved = await resolveSafePath({ root: options.logDir, encodedPath: options.log.split('/').map(encodeURIComponent).join('/'), accept: /\.(eval|json)$/i });
   if ('refused' in resolved) return resolved;
   const paths = liveSampleBufferPaths({ logPath: resolved.path });
+  const root = await realpath(options.logDir);
+  const dir = await realpath(paths.dir).catch(() => undefined);
+  // No buffer: the log is finished, or none of its samples has run long enough to be shown.
+  if (!dir) return { absent: true };
+  if (!dir.startsWith(root + sep)) return { refused: 'forbidden' };
   try {
-    const root = await realpath(options.logDir);
-    const dir = await realpath(paths.dir);
-    if (!dir.startsWith(root + sep)) return { refused: 'forbidden' };
     const stats = await lstat(paths.manifest);
-    if (!stats.isFile() || stats.size > MAX_MANIFEST_BYTES) return { refused: 'not_found' };
+    if (!stats.isFile() || stats.size > MAX_MANIFEST_BYTES) return { absent: true };
     const manifest = liveSamplesManifestSchema.parse(parseLogJson({ text: await readFile(paths.manifest, 'utf8') }));
     // A buffer left by a run that was killed on this machine shows nothing (the log shows what it had written).
-    if (manifest.host === hostname() && !processAlive(manifest.pid)) return { refused: 'not_found' };
+    if (manifest.host === hostname() && !processAlive(manifest.pid)) return { absent: true };
     return { paths, manifest, etag: `"${stats.mtimeMs.toString(36)}-${stats.size.toString(36)}"` };
   } catch {
-    return { refused: 'not_found' };
+    // Not there yet, or unreadable: nothing in flight to show.
+    return { absent: true };
   }
 }
 
@@ -46,6 +51,7 @@ async function openBuffer(options: {
 export async function readPendingSamples(options: { logDir: string; log: string; etag?: string }): Promise<PendingSamples | { notModified: true } | LiveSamplesRefusal> {
   const buffer = await openBuffer(options);
   if ('refused' in buffer) return buffer;
+  if ('absent' in buffer) return options.etag === NONE_ETAG ? { notModified: true } : { samples: [], refresh: REFRESH_SECONDS, etag: NONE_ETAG };
   if (options.etag === buffer.etag) return { notModified: true };
   return { samples: buffer.manifest.samples, refresh: REFRESH_SECONDS, etag: buffer.etag };
 }
@@ -61,8 +67,10 @@ export async function readPendingSampleData(options: {
 }): Promise<PendingSampleData | LiveSamplesRefusal> {
   const buffer = await openBuffer(options);
   if ('refused' in buffer) return buffer;
+  // A sample no longer in flight is complete: the viewer finds it in the log.
+  if ('absent' in buffer) return { events: [], attachments: [], completed: true };
   const sample = buffer.manifest.samples.find((item) => String(item.id) === options.id && item.epoch === options.epoch);
-  if (!sample) return { refused: 'not_found' };
+  if (!sample) return { events: [], attachments: [], completed: true };
   // The file's name is a hash of the sample's id and epoch, never a name from the request or the manifest.
   const file = buffer.paths.sampleFile(sample);
   const stats = await lstat(file).catch(() => undefined);
