@@ -4,7 +4,9 @@ import path from 'node:path';
 import { readEvalLog } from '@assay/core';
 import { parseLogJson, pendingSampleDataSchema, pendingSamplesSchema, type PendingSampleData } from '@assay/core/log';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startAssay, waitFor } from './cli-helpers.js';
+import { liveSampleBufferPaths } from '@assay/core';
+import { readPendingSamples } from '../../log-viewer/src/node/read-live-samples.js';
+import { assay, repoRoot, startAssay, waitFor } from './cli-helpers.js';
 import { ensureBuilt } from './ensure-built.js';
 
 const slowTask = path.join(repoRoot, 'packages/cli/test/fixtures/slow-sample-task.ts');
@@ -87,5 +89,42 @@ describe('assay view shows a running sample while it runs', () => {
       viewer.child.kill('SIGTERM');
       await viewer.done;
     }
+  });
+
+  it('a run killed with a sample in flight leaves a buffer that breaks neither the viewer, log recover nor eval-retry', async () => {
+    const logDir = path.join(work, 'killed-logs');
+    const releaseFile = path.join(work, 'release-killed');
+    const run = startAssay({ args: ['eval', slowTask, '-T', `release_file=${releaseFile}`, '--model', 'mockllm/model', '--log-dir', logDir, '--display', 'plain'] });
+    let logFile = '';
+    try {
+      await waitFor(() => existsSync(logDir) && readdirSync(logDir).some((name) => name.endsWith('.eval')), 300_000);
+      logFile = readdirSync(logDir).find((name) => name.endsWith('.eval'))!;
+      const paths = liveSampleBufferPaths({ logPath: path.join(logDir, logFile) });
+      // Killed once the sample is in the buffer.
+      await waitFor(() => existsSync(paths.manifest), 300_000);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+    expect((await run.done).signal).toBe('SIGKILL');
+    const file = path.join(logDir, logFile);
+    expect(existsSync(liveSampleBufferPaths({ logPath: file }).dir)).toBe(true);
+    // The viewer shows no sample in flight for a run that is gone.
+    expect(await readPendingSamples({ logDir, log: logFile })).toMatchObject({ samples: [] });
+
+    const recovered = path.join(work, 'recovered.eval');
+    const recover = assay({ args: ['log', 'recover', file, '--output', recovered] });
+    expect(recover.status, recover.stderr).toBe(0);
+    expect((await readEvalLog({ path: recovered })).status).toBe('started');
+
+    writeFileSync(releaseFile, '');
+    const retry = assay({ args: ['eval-retry', file, '--log-dir', logDir, '--display', 'none'] });
+    expect(retry.status, retry.stderr).toBe(0);
+    const logs = readdirSync(logDir).filter((name) => name.endsWith('.eval'));
+    expect(logs).toHaveLength(2);
+    const retried = await readEvalLog({ path: path.join(logDir, logs.find((name) => name !== logFile)!) });
+    expect(retried).toMatchObject({ status: 'success' });
+    expect(retried.samples?.map((sample) => sample.id)).toEqual(['slow']);
+    // The retry's own buffer is gone; only the killed run's is left (hidden, and ignored by every reader).
+    expect(readdirSync(logDir).filter((name) => name.startsWith('.'))).toEqual([`.${logFile}.live`]);
   });
 });
