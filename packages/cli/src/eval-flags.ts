@@ -32,6 +32,7 @@ export interface EvalFlags {
   logFlushInterval?: string;
   logBuffer?: string;
   logCondense?: boolean;
+  logRealtime?: boolean;
   cancelGrace?: string;
   temperature?: string;
   topP?: string;
@@ -98,6 +99,7 @@ const runFlags: readonly FlagSpec[] = [
   ['--log-buffer <n>', 'write finished samples to the log (for .json, its journal) once this many are waiting (default 1: each at once)'],
   ['--log-flush-interval <seconds>', 'longest a finished sample waits in memory before reaching the .eval file (default 2)'],
   ['--no-log-condense', 'write .eval samples whole, without message pools and attachments (default: condensed, as Inspect)'],
+  ['--no-log-realtime', 'do not buffer the events of running samples for assay view (default: samples running over 1 s are shown live)'],
   ['--cancel-grace <seconds>', 'after Ctrl-C, how long samples in flight get to finish (default 3)'],
   ['--max-sandboxes <n>', 'sample sandboxes that may exist at once, per provider type (default: the provider\'s)'],
   ['--no-sandbox-cleanup', 'keep each sample\'s sandbox after it ends, and print how to attach to it (remove later with assay sandbox cleanup)'],
@@ -216,6 +218,7 @@ export function runOptionsFromFlags(flags: Partial<EvalFlags>): EvalOptions {
     approval: flags.approval,
     maxSandboxes: parseNumberFlag('--max-sandboxes', flags.maxSandboxes),
     sandboxCleanup: flags.sandboxCleanup === false ? false : undefined,
+    logRealtime: flags.logRealtime === false ? false : undefined,
     config: Object.keys(config).length > 0 ? config : undefined,
   });
 }

@@ -2,7 +2,10 @@ import { request } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { createEvalLogWriter, readEvalLog } from '@assay/core';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
+import { createEvalLogWriter, createLiveSampleBuffer, liveSampleBufferPaths, readEvalLog } from '@assay/core';
+import { parseLogJson, pendingSampleDataSchema, pendingSamplesSchema, type Event } from '@assay/core/log';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bombLog } from '../../cli/test/zip-bomb.js';
 import { httpLogViewerApi } from '../src/client/data/log-viewer-api.js';
@@ -349,5 +352,100 @@ describe('writeStaticViewer', () => {
     expect((await readFile(join(outDir, 'logs', logNames[0]!))).equals(await readFile(join(logDir, logNames[0]!)))).toBe(true);
     // The link out of the log directory is not copied.
     expect(logs).not.toContain('escape.json');
+  });
+});
+
+describe('serveLogViewer: samples in flight (the live buffer)', () => {
+  const info = (data: string): Event => ({ event: 'info', data, timestamp: '2026-01-02T03:04:05+00:00', working_start: 0, uuid: data }) as Event;
+  const api = (path: string, headers?: Record<string, string>): Promise<Reply> => raw({ port: server.port, path, ...(headers ? { headers } : {}) });
+  async function until(read: () => Promise<Reply>, accept: (reply: Reply) => boolean): Promise<Reply> {
+    const started = Date.now();
+    for (;;) {
+      const reply = await read();
+      if (accept(reply)) return reply;
+      // A hang guard only.
+      if (Date.now() - started > 60_000) throw new Error(`timed out; last reply ${reply.status} ${reply.body.toString()}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  it('serves the samples in flight with an ETag, and their events after an event id', async () => {
+    const logPath = join(logDir, 'live.eval');
+    const finished = await readEvalLog({ path: join(logDir, logNames[0]!) });
+    const writer = createEvalLogWriter({ path: logPath, liveSamples: false });
+    await writer.start({ eval: finished.eval, plan: finished.plan });
+    const buffer = createLiveSampleBuffer({ logPath, minAge: 0, interval: 0.01, linger: 60 });
+    const events = [info('first'), info('second')];
+    buffer.started({ id: 's1', epoch: 1, input: 'Question', target: 'Answer', started_at: '2026-01-02T03:04:05+00:00', events });
+    try {
+      const reply = await until(() => api('/api/pending-samples?log=live.eval'), (answer) => answer.status === 200 && answer.body.includes('"s1"'));
+      const pending = pendingSamplesSchema.parse(parseLogJson({ text: reply.body.toString() }));
+      expect(pending.samples).toMatchObject([{ id: 's1', epoch: 1, input: 'Question', completed: false, event_count: 2 }]);
+      expect(reply.headers.etag).toBe(pending.etag);
+      expect((await api('/api/pending-samples?log=live.eval', { 'if-none-match': pending.etag })).status).toBe(304);
+
+      const all = pendingSampleDataSchema.parse(JSON.parse((await api('/api/pending-sample-data?log=live.eval&id=s1&epoch=1')).body.toString()));
+      expect(all.events.map((item) => [item.id, (item.event as { data?: unknown }).data])).toEqual([[0, 'first'], [1, 'second']]);
+      events.push(info('third'));
+      const later = await until(
+        () => api('/api/pending-sample-data?log=live.eval&id=s1&epoch=1&last-event-id=1'),
+        (answer) => (JSON.parse(answer.body.toString()) as { events: unknown[] }).events.length > 0,
+      );
+      const next = pendingSampleDataSchema.parse(JSON.parse(later.body.toString()));
+      expect(next.events.map((item) => item.id)).toEqual([2]);
+      expect(next.completed).toBe(false);
+
+      buffer.ended({ id: 's1', epoch: 1 });
+      const done = await until(
+        () => api('/api/pending-sample-data?log=live.eval&id=s1&epoch=1&last-event-id=2'),
+        (answer) => pendingSampleDataSchema.parse(JSON.parse(answer.body.toString())).completed,
+      );
+      expect(JSON.parse(done.body.toString())).toMatchObject({ events: [], completed: true });
+      // A sample that is not in flight is complete (it is in the log); a log without a buffer has none in flight.
+      expect(JSON.parse((await api('/api/pending-sample-data?log=live.eval&id=s2&epoch=1')).body.toString())).toEqual({ events: [], attachments: [], completed: true });
+      expect(JSON.parse((await api(`/api/pending-samples?log=${encodeURIComponent(logNames[0]!)}`)).body.toString())).toMatchObject({ samples: [] });
+    } finally {
+      await buffer.close();
+      await writer.close();
+    }
+    const after = await api('/api/pending-samples?log=live.eval');
+    expect(JSON.parse(after.body.toString())).toMatchObject({ samples: [] });
+    expect((await api('/api/pending-samples?log=live.eval', { 'if-none-match': String(after.headers.etag) })).status).toBe(304);
+  });
+
+  it('takes no path from the request unchecked, and bad parameters are refused', async () => {
+    for (const log of ['../secret.eval', 'nested/../../secret.eval', '/etc/passwd.eval', 'escape.json', '..%2Fsecret.eval', 'missing.eval', 'notes.json.live']) {
+      const reply = await api(`/api/pending-samples?log=${encodeURIComponent(log)}`);
+      expect([403, 404], log).toContain(reply.status);
+      expect(reply.body.toString()).not.toContain(SECRET);
+    }
+    expect((await api('/api/pending-samples')).status).toBe(400);
+    expect((await api(`/api/pending-sample-data?log=${encodeURIComponent(logNames[0]!)}&id=1&epoch=x`)).status).toBe(400);
+    expect((await api(`/api/pending-sample-data?log=${encodeURIComponent(logNames[0]!)}&id=1&epoch=1&last-event-id=../1`)).status).toBe(400);
+  });
+
+  it('shows nothing of a buffer left by a killed run, or of one whose directory links out of the log directory', async () => {
+    const finished = await readEvalLog({ path: join(logDir, logNames[0]!) });
+    const stalePath = join(logDir, 'killed.eval');
+    const writer = createEvalLogWriter({ path: stalePath, liveSamples: false });
+    await writer.start({ eval: finished.eval, plan: finished.plan });
+    await writer.close();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const paths = liveSampleBufferPaths({ logPath: stalePath });
+    await mkdir(paths.dir);
+    const manifest = { version: 1, pid: dead, host: hostname(), updated: '2026-01-02T03:04:05Z', samples: [{ id: 1, epoch: 1, input: 'q', target: 't', completed: false, event_count: 0 }] };
+    await writeFile(paths.manifest, JSON.stringify(manifest));
+    expect(JSON.parse((await api('/api/pending-samples?log=killed.eval')).body.toString())).toMatchObject({ samples: [] });
+    // The same manifest from a live process is shown.
+    await writeFile(paths.manifest, JSON.stringify({ ...manifest, pid: process.pid }));
+    expect(JSON.parse((await api('/api/pending-samples?log=killed.eval')).body.toString())).toMatchObject({ samples: [{ id: 1 }] });
+
+    const linkedPath = join(logDir, 'linked.eval');
+    await writeFile(linkedPath, await readFile(stalePath));
+    const outside = join(root, 'outside-live');
+    await mkdir(outside);
+    await writeFile(join(outside, 'manifest.json'), JSON.stringify({ ...manifest, pid: process.pid }));
+    await symlink(outside, liveSampleBufferPaths({ logPath: linkedPath }).dir);
+    expect((await api('/api/pending-samples?log=linked.eval')).status).toBe(403);
   });
 });

@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createEvalLogWriter, evaluate, getModel, includes, openFileSource, readEvalLog, task, type EvalLog } from '@assay/core';
-import { openEvalLogArchive } from '@assay/core/log';
+import { openEvalLogArchive, type Event } from '@assay/core/log';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { realisticResults, realisticSample, realisticStart } from '../../core/test/log-fixtures.js';
@@ -194,13 +194,42 @@ describe.skipIf(!hasChromium)(title('the log viewer in headless Chromium'), () =
     await openPage();
     await page.goto(url(logHash('broken/running.eval')));
     await page.waitForSelector('.sample-row[data-sample-id]');
-    expect(await page.locator('.problems').innerText()).toMatch(/running\.eval is still running/);
+    // Shown as running with its progress, not as a problem.
+    expect(await page.locator('.problems').count()).toBe(0);
+    expect(await page.locator('.log-header .badge.running').innerText()).toBe('running');
+    expect(await page.locator('.progress-text').innerText()).toBe(`1 / ${finished.eval.dataset.samples} samples done`);
     expect(await sampleCountText()).toBe('1 of 1 samples');
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
     await running.writeSample(finished.samples![1]!);
     await running.flush();
     // The page picks the new sample up by itself (no reload: the marker survives); the timeout is only a hang guard.
     await page.waitForFunction(() => document.querySelector('.sample-count')?.textContent === '2 of 2 samples', undefined, { timeout: 120_000 });
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  });
+
+  it("shows a running log's samples in flight and their events so far, then the sample once the log has it", async () => {
+    await openPage();
+    const at = new Date().toISOString();
+    const info = (data: string, index: number): Event => ({ event: 'info', source: 'live-test', data, timestamp: at, working_start: index, uuid: `live-${index}` }) as Event;
+    const events: Event[] = [info('looking around', 0), info('reading the question', 1)];
+    running.sampleStarted({ id: 'live-1', epoch: 1, input: 'A slow question', target: 'mockllm', started_at: at, events });
+    await page.goto(url(logHash('broken/running.eval')));
+    // After its first second the sample is in the live buffer, which the page polls; the timeouts are hang guards.
+    await page.waitForSelector('.live-sample-row[data-sample-id="live-1"]', { timeout: 120_000 });
+    expect(await page.locator('.live-sample-row[data-sample-id="live-1"]').innerText()).toMatch(/running[\s\S]*A slow question/);
+    await page.click('.live-sample-row[data-sample-id="live-1"]');
+    await page.waitForSelector('.live-sample .event-row', { timeout: 120_000 });
+    expect(await page.locator('.live-sample .event-summary').allInnerTexts()).toEqual(['looking around', 'reading the question']);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    events.push(info('found the answer', 2));
+    await page.waitForFunction(() => [...document.querySelectorAll('.live-sample .event-summary')].some((row) => row.textContent === 'found the answer'), undefined, { timeout: 120_000 });
+    await shot('live-sample');
+    // The sample finishes: once the log holds it, the same page shows it as a finished sample (no reload).
+    running.sampleEnded({ id: 'live-1', epoch: 1 });
+    await running.writeSample({ ...finished.samples![2]!, id: 'live-1', events: [...events] });
+    await running.flush();
+    await page.waitForSelector('.sample-view:not(.live-sample) #tab-transcript', { timeout: 120_000 });
+    expect(await page.locator('#tab-transcript').innerText()).toBe('Transcript (3)');
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   });
 

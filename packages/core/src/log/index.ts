@@ -12,6 +12,17 @@ export { resolveAttachments, ATTACHMENT_PROTOCOL } from './resolve-attachments.j
 export { expandMessagePools } from './expand-message-pools.js';
 export { condenseSample, ATTACHMENT_THRESHOLD } from './condense-sample.js';
 export { toSampleSummary } from './to-sample-summary.js';
+export {
+  LIVE_SAMPLES_VERSION,
+  liveSampleSchema,
+  liveSamplesManifestSchema,
+  pendingSamplesSchema,
+  pendingSampleDataSchema,
+  type LiveSample,
+  type LiveSamplesManifest,
+  type PendingSamples,
+  type PendingSampleData,
+} from './live-samples.js';
 export { sortSamples, sampleMemberName } from './sort-samples.js';
 export { buildLogHeader, type FinishEvalLogOptions } from './build-log-header.js';
 export { evalLogInfoSchema, toEvalLogInfo, type EvalLogInfo } from './eval-log-info.js';

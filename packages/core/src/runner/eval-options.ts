@@ -85,6 +85,12 @@ export interface EvalOptions {
    */
   logCondense?: boolean;
   /**
+   * Show samples in `assay view` while they run (Inspect's `log_realtime`): the events of samples running longer than a
+   * second go to a live buffer beside the log, removed when the log is finished.
+   * @default true
+   */
+  logRealtime?: boolean;
+  /**
    * Write finished samples to the log once this many are waiting (Inspect's `log_buffer`; for `.json`, to the journal
    * beside it), so a crash loses at most these and the samples in flight. With 1 (the CLI's default) each sample is on disk before its
    * worker starts another, and samples finishing during a write share the next one: a crash redoes only samples that
@@ -139,6 +145,7 @@ export const evalOptionKeys: readonly string[] = Object.keys({
   cancelGrace: true,
   logFlushInterval: true,
   logCondense: true,
+  logRealtime: true,
   logBuffer: true,
   cancelNow: true,
   onWarning: true,

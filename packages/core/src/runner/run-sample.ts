@@ -3,7 +3,8 @@ import type { GenerateConfig, Model } from '@assay/model/spec';
 import type { DatasetSample } from '../dataset/index.js';
 import type { TranscriptEvent } from '../events/transcript.js';
 import { withTranscript } from '../events/transcript.js';
-import type { EvalSample } from '../log/schema/index.js';
+import type { RunningSample } from '../log/node/live-sample-buffer.js';
+import type { EvalSample, Event } from '../log/schema/index.js';
 import type { Score } from '../log/schema/score.js';
 import { withActiveModels, type ActiveModels } from '../model/active-model.js';
 import { applyLimits } from '../limits/apply-limits.js';
@@ -52,6 +53,8 @@ export interface RunSampleOptions {
   signal: AbortSignal;
   /** The sandbox this sample runs in (`spec`), and its own spec when it set one (recorded as `sample.sandbox`). */
   sandbox?: { context: SampleSandboxContext; spec: SandboxEnvironmentSpec; ownSpec: SandboxEnvironmentSpec | undefined };
+  /** Called as each attempt starts, with its events so far (the array grows while the sample runs). */
+  onStart?: (sample: RunningSample) => void;
 }
 
 /** The outcome of a sample: the sample as logged, or `cancelled` when the run was aborted before it finished. */
@@ -154,6 +157,7 @@ async function attemptSample(options: RunSampleOptions): Promise<Attempt> {
     turnLimit: limits.turnLimit,
   });
   const attempt: Attempt = { state, transcript, context, scores, startedAt: isoNow() };
+  options.onStart?.({ id: sample.id, epoch, input: sample.input, target: sample.target, started_at: attempt.startedAt, events: transcript.events as readonly Event[] });
   // With a time limit, the solvers get their own signal, aborted when the limit fires, so a solver that is still
   // running stops calling the model once its sample has been written. Without one, the run's signal is enough.
   const solving = limits.timeLimit === undefined ? undefined : linkedController(options.signal);

@@ -186,6 +186,7 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     ...(options.logBuffer !== undefined ? { bufferSamples: options.logBuffer } : {}),
     ...(options.logFlushInterval !== undefined ? { flushInterval: options.logFlushInterval } : {}),
     ...(options.logCondense === false ? { condense: false } : {}),
+    ...(options.logRealtime === false ? { liveSamples: false } : {}),
   });
   // Samples this run produced (not reused ones) that the writer has taken: until there is one, the log holds nothing
   // that is not also in the logs it reuses samples from.
@@ -308,22 +309,28 @@ export async function runTask(run: RunTaskOptions): Promise<EvalLog> {
     sample: DatasetSample,
     epoch: number,
   ): Promise<{ cancelled: true } | { writeError: unknown } | { errorMessage: string | undefined }> => {
-    const outcome = await runSample({
-      ref,
-      model,
-      models: run.models,
-      sample,
-      epoch,
-      solvers: [...task.setup, ...task.solver],
-      scorers: task.scorers,
-      config,
-      limits,
-      modelCostConfig: options.modelCostConfig,
-      retryOnError,
-      events,
-      signal: stop.signal,
-      ...sandboxOf(sample),
-    });
+    let outcome;
+    try {
+      outcome = await runSample({
+        ref,
+        model,
+        models: run.models,
+        sample,
+        epoch,
+        solvers: [...task.setup, ...task.solver],
+        scorers: task.scorers,
+        config,
+        limits,
+        modelCostConfig: options.modelCostConfig,
+        retryOnError,
+        events,
+        signal: stop.signal,
+        onStart: (running) => writer.sampleStarted(running),
+        ...sandboxOf(sample),
+      });
+    } finally {
+      writer.sampleEnded({ id: sample.id, epoch });
+    }
     if (outcome.status === 'cancelled') return { cancelled: true };
     try {
       await onSample(outcome.sample);

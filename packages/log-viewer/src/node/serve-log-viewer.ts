@@ -4,11 +4,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
+import { stringifyLogJson } from '@assay/core/log';
 import { LISTING_FILE } from '../shared/log-listing.js';
 import { clientDir } from './client-dir.js';
 import { isLogJson } from './is-log-json.js';
 import { listLogDir, type ListingCache } from './list-log-dir.js';
 import { LogViewerError } from './log-viewer-error.js';
+import { readPendingSampleData, readPendingSamples, type LiveEventIndex } from './read-live-samples.js';
 import { resolveSafePath, type UnsafePathReason } from './resolve-safe-path.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { sendFile } from './send-file.js';
@@ -77,6 +79,7 @@ export async function serveLogViewer(options: ServeLogViewerOptions): Promise<Lo
   }
   const client = options.clientDir ?? clientDir();
   const cache: ListingCache = new Map();
+  const liveEvents: LiveEventIndex = new Map();
   const token = options.token;
   let port = options.port ?? 7575;
 
@@ -121,6 +124,37 @@ export async function serveLogViewer(options: ServeLogViewerOptions): Promise<Lo
       response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
       response.end(request.method === 'HEAD' ? undefined : body);
       return;
+    }
+    // A running log's samples in flight and their events so far (Inspect's API), read from the log's live buffer.
+    if (pathname === '/api/pending-samples' || pathname === '/api/pending-sample-data') {
+      const query = new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
+      const log = query.get('log');
+      if (!log) return refuse(400, 'Bad request: the log is required (?log=)');
+      const sendJson = (body: string, headers: Record<string, string> = {}): void => {
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body), ...headers });
+        response.end(request.method === 'HEAD' ? undefined : body);
+      };
+      if (pathname === '/api/pending-samples') {
+        const etag = request.headers['if-none-match'];
+        const pending = await readPendingSamples({ logDir: options.logDir, log, ...(etag !== undefined ? { etag } : {}) });
+        if ('refused' in pending) return refuseUnsafe(pending.refused);
+        if ('notModified' in pending) {
+          response.writeHead(304, { 'Cache-Control': 'no-store' });
+          response.end();
+          return;
+        }
+        return sendJson(stringifyLogJson({ value: pending }), { ETag: pending.etag });
+      }
+      const id = query.get('id');
+      const epoch = Number(query.get('epoch'));
+      const lastEvent = query.get('last-event-id');
+      const lastEventId = lastEvent === null ? undefined : Number(lastEvent);
+      if (id === null || !Number.isInteger(epoch) || (lastEventId !== undefined && !(Number.isInteger(lastEventId) && lastEventId >= -1))) {
+        return refuse(400, 'Bad request: id, epoch and last-event-id (an integer) are required');
+      }
+      const data = await readPendingSampleData({ logDir: options.logDir, log, id, epoch, index: liveEvents, ...(lastEventId !== undefined ? { lastEventId } : {}) });
+      if ('refused' in data) return refuseUnsafe(data.refused);
+      return sendJson(stringifyLogJson({ value: data }));
     }
     if (pathname.startsWith('/logs/')) {
       const resolved = await resolveSafePath({ root: options.logDir, encodedPath: pathname.slice('/logs/'.length), accept: /\.(eval|json)$/i });

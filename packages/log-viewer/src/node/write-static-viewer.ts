@@ -28,5 +28,8 @@ export async function writeStaticViewer(options: WriteStaticViewerOptions): Prom
     await copyFile(join(options.logDir, ...name.split('/')), target);
   }
   await writeFile(join(logsDir, LISTING_FILE), JSON.stringify(listing, null, 2));
+  // A bundle is a snapshot: no sample is in flight. (A static server answers `api/pending-samples?log=…` with this file.)
+  await mkdir(join(options.outDir, 'api'), { recursive: true });
+  await writeFile(join(options.outDir, 'api', 'pending-samples'), JSON.stringify({ samples: [], refresh: 0, etag: 'static' }));
   return { outDir: options.outDir, logs: Object.keys(listing) };
 }

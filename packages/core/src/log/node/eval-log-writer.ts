@@ -8,6 +8,7 @@ import type { EvalSample } from '../schema/eval-sample.js';
 import type { EvalSpecInput } from '../schema/eval-spec.js';
 import { createEvalZipLogWriter } from './eval-zip-log-writer.js';
 import { createJsonLogWriter } from './json-log-writer.js';
+import { createLiveSampleBuffer, type RunningSample } from './live-sample-buffer.js';
 
 /** Writes a log while an eval runs: the spec first, then each sample as it finishes, then the results. */
 export interface EvalLogWriter {
@@ -26,7 +27,17 @@ export interface EvalLogWriter {
   finish(options: FinishEvalLogOptions): Promise<EvalLog>;
   /** Closes the file without finishing it (a `.eval` stays readable as a running log). */
   close(): Promise<void>;
+  /**
+   * A sample started (or was retried): while it runs, the writer may show its events (`sample.events`, which the
+   * runner keeps appending to) to `assay view` in the log's live buffer.
+   */
+  sampleStarted(sample: RunningSample): void;
+  /** The sample started last under this id and epoch ended (it is written next, or was cancelled). */
+  sampleEnded(sample: { id: string | number; epoch: number }): void;
 }
+
+/** What the `.eval` and `.json` writers implement: the file; the live buffer is kept beside them. */
+export type LogFileWriter = Omit<EvalLogWriter, 'sampleStarted' | 'sampleEnded'>;
 
 /** Options for {@link createEvalLogWriter}. */
 export interface CreateEvalLogWriterOptions {
@@ -46,6 +57,13 @@ export interface CreateEvalLogWriterOptions {
    * @default true
    */
   condense?: boolean;
+  /**
+   * Keep the events of samples running longer than a second in a live buffer beside the log (a hidden
+   * `.<log name>.live` directory, removed when the log is finished or closed), for `assay view` to show while they run
+   * (Inspect's `log_realtime`).
+   * @default true
+   */
+  liveSamples?: boolean;
 }
 
 /**
@@ -58,14 +76,23 @@ export function createEvalLogWriter(options: CreateEvalLogWriterOptions): EvalLo
   const named = (error: unknown): never => {
     throw namedWriteError(writer.path, error);
   };
+  // A finished sample lingers in the live buffer until the log has it: a flush happens within `flushInterval`.
+  const live =
+    options.liveSamples === false ? undefined : createLiveSampleBuffer({ logPath: writer.path, linger: (options.flushInterval ?? 2) + 1 });
+  const closeLive = async (): Promise<void> => {
+    await live?.close();
+  };
   return {
     path: writer.path,
     format: writer.format,
     start: (startOptions) => writer.start(startOptions).catch(named),
     writeSample: (sample) => writer.writeSample(sample).catch(named),
     flush: () => writer.flush().catch(named),
-    finish: (finishOptions) => writer.finish(finishOptions).catch(named),
-    close: () => writer.close().catch(named),
+    // The buffer goes once the log holds every sample (or the run failed).
+    finish: (finishOptions) => writer.finish(finishOptions).catch(named).finally(closeLive),
+    close: () => writer.close().catch(named).finally(closeLive),
+    sampleStarted: (sample) => live?.started(sample),
+    sampleEnded: (sample) => live?.ended(sample),
   };
 }
 

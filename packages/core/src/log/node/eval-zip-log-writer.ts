@@ -14,7 +14,7 @@ import { evalSpecSchema, type EvalSpec } from '../schema/eval-spec.js';
 import { sampleMemberName } from '../sort-samples.js';
 import { stringifyLogJson } from '../stringify-log-json.js';
 import { toSampleSummary } from '../to-sample-summary.js';
-import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-writer.js';
+import type { CreateEvalLogWriterOptions, LogFileWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
 import { createZipAppender, deflateMember, type ZipAppender, type ZipMemberData } from './zip-appender.js';
 
@@ -28,7 +28,7 @@ const DEFAULT_FLUSH_INTERVAL = 2;
  * passed; each flush leaves a complete zip (see {@link createZipAppender}). At the end come `summaries.json`,
  * `reductions.json` and, last, `header.json`.
  */
-export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): EvalLogWriter {
+export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): LogFileWriter {
   const { path } = options;
   const bufferBytes = options.bufferBytes ?? DEFAULT_BUFFER_BYTES;
   const bufferSamples = options.bufferSamples ?? Infinity;

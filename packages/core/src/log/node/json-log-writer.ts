@@ -9,7 +9,7 @@ import { evalPlanSchema, type EvalPlan } from '../schema/eval-plan.js';
 import { evalSpecSchema, type EvalSpec } from '../schema/eval-spec.js';
 import { EVAL_LOG_VERSION } from '../schema/eval-log.js';
 import { stringifyLogJson } from '../stringify-log-json.js';
-import type { CreateEvalLogWriterOptions, EvalLogWriter } from './eval-log-writer.js';
+import type { CreateEvalLogWriterOptions, LogFileWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
 import { sampleJournalPath } from './sample-journal.js';
 import { tempPathFor } from './temp-path.js';
@@ -24,7 +24,7 @@ const COMMA = 0x2c;
  * journal's samples to a `started` log, so a crash loses no sample that reached it. `finish` streams the journal into
  * the final log (written to a temporary file, then renamed over `path`) and removes it: samples are never all in memory.
  */
-export function createJsonLogWriter(options: CreateEvalLogWriterOptions): EvalLogWriter {
+export function createJsonLogWriter(options: CreateEvalLogWriterOptions): LogFileWriter {
   const { path } = options;
   const bufferBytes = options.bufferBytes ?? DEFAULT_BUFFER_BYTES;
   const bufferSamples = options.bufferSamples ?? Infinity;

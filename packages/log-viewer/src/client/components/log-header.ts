@@ -18,6 +18,7 @@ export function LogHeader(props: { name: string; header: EvalLog | undefined; sa
       h('h2', { className: 'task-name' }, header.eval.task),
       h('span', { className: 'model-name' }, header.eval.model),
       h('span', { className: `badge ${status === 'started' ? 'running' : status}` }, status === 'started' ? 'running' : status),
+      status === 'started' ? h(RunProgress, { done: props.sampleCount, total: totalSamples(header) }) : null,
       h('span', { className: 'muted' }, `${props.sampleCount} samples · ${formatDate(header.stats.started_at || header.eval.created)} · ${props.name}`),
     ),
     h(
@@ -33,5 +34,21 @@ export function LogHeader(props: { name: string; header: EvalLog | undefined; sa
       ),
     ),
     header.error ? h('div', { className: 'problem' }, `Eval error: ${header.error.message}`) : null,
+  );
+}
+
+/** Samples × epochs the eval runs, from its spec (0 when the spec does not say). */
+export function totalSamples(header: EvalLog): number {
+  return (header.eval.dataset.samples ?? 0) * (header.eval.config.epochs ?? 1);
+}
+
+/** A running log's progress: samples written out of the total. */
+function RunProgress(props: { done: number; total: number }): ReactNode {
+  const { done, total } = props;
+  return h(
+    'span',
+    { className: 'run-progress' },
+    total > 0 ? h('progress', { max: total, value: Math.min(done, total) }) : null,
+    h('span', { className: 'progress-text' }, total > 0 ? `${done} / ${total} samples done` : `${done} samples done`),
   );
 }

@@ -2,13 +2,15 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { parseSampleFilter } from '../data/filter-samples.js';
 import { buildMessageIndex } from '../data/message-index.js';
 import { toSampleRows } from '../data/sample-rows.js';
-import { useLog } from '../data/use-log.js';
+import { usePendingSamples, useLog } from '../data/use-log.js';
+import { sampleKey } from '../data/open-log.js';
 import { h } from '../h.js';
 import { navigate, type Route } from '../router.js';
 import { JsonBlock, Loading, ProblemBanner, Tabs } from './common.js';
 import { LogHeader } from './log-header.js';
 import { LogInfo } from './log-info.js';
 import { preloadViews } from './lazy-views.js';
+import { LiveSampleList } from './live-sample-list.js';
 import { SampleList } from './sample-list.js';
 
 /** A log: its header with metrics, and tabs for samples, task info and raw JSON. */
@@ -21,6 +23,13 @@ export function LogView(props: { route: Extract<Route, { view: 'log' }> }): Reac
   const [indexProgress, setIndexProgress] = useState<{ read: number; total: number } | undefined>(undefined);
   const [indexReady, setIndexReady] = useState(0);
   const rows = useMemo(() => (log ? toSampleRows(log.summaries) : []), [log, revision]);
+  const running = log !== undefined && log.header?.status === 'started';
+  const pending = usePendingSamples(route.log, running);
+  // Samples in flight, and finished ones the log has not got yet.
+  const inFlight = useMemo(() => {
+    const written = new Set(log?.summaries.map(sampleKey));
+    return pending.filter((sample) => !written.has(sampleKey(sample)));
+  }, [pending, log, revision]);
   const scorers = useMemo(() => [...new Set(rows.flatMap((row) => Object.keys(row.scores)))], [rows]);
   const filter = useMemo(() => parseSampleFilter(filterText), [filterText]);
   const messageIndex = useMemo(() => {
@@ -91,6 +100,7 @@ export function LogView(props: { route: Extract<Route, { view: 'log' }> }): Reac
         ),
         h('span', { className: 'count sample-count' }, `${visible.length} of ${rows.length} samples`),
       ),
+      running ? h(LiveSampleList, { log: route.log, samples: inFlight }) : null,
       'error' in filter ? h('div', { className: 'problem filter-error' }, filter.error) : null,
       h(SampleList, { log: route.log, rows: visible, scorers }),
     );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { EvalSample } from '@assay/core/log';
-import { useLog, useSample } from '../data/use-log.js';
+import { useLiveSampleEvents, useLog, useSample } from '../data/use-log.js';
 import { formatValue, inputText } from '../data/sample-rows.js';
 import { h } from '../h.js';
 import { navigate, routeHash, type Route } from '../router.js';
@@ -34,9 +34,33 @@ export function ScoringView(props: { sample: EvalSample }): ReactNode {
 export function SampleView(props: { route: Extract<Route, { view: 'sample' }> }): ReactNode {
   const { route } = props;
   const { log, error: logError } = useLog(route.log);
-  const { sample, error } = useSample(log, route.id, route.epoch);
+  // A sample of a running log that the log does not hold yet is shown from the live buffer until it does.
+  const inLog = log?.summaries.some((summary) => String(summary.id) === route.id && summary.epoch === route.epoch) ?? false;
+  const live = log !== undefined && !inLog && log.header?.status === 'started';
+  const { sample, error } = useSample(live ? undefined : log, route.id, route.epoch);
+  const liveEvents = useLiveSampleEvents({ log: route.log, id: route.id, epoch: route.epoch, enabled: live });
   const problems = [...(log?.problems ?? []), ...(logError ? [logError] : []), ...(error ? [error] : [])];
   const back = h('a', { className: 'back', href: routeHash({ view: 'log', log: route.log, tab: 'samples' }) }, `← ${route.log}`);
+  const go = (changes: Partial<Extract<Route, { view: 'sample' }>>): void => {
+    const next = { ...route, ...changes };
+    if ((changes.tab && changes.tab !== 'transcript') || ('event' in changes && changes.event === undefined)) delete next.event;
+    navigate(next);
+  };
+  if (live) {
+    return h(
+      'section',
+      { className: 'sample-view live-sample' },
+      back,
+      h(ProblemBanner, { problems: [...problems, ...(liveEvents.error ? [liveEvents.error] : [])] }),
+      h(
+        'header',
+        { className: 'sample-header' },
+        h('h2', null, `Sample ${route.id}`, h('span', { className: 'muted' }, ` epoch ${route.epoch} `), h('span', { className: 'badge running' }, liveEvents.completed ? 'finishing' : 'running')),
+        h('p', { className: 'muted live-note' }, liveEvents.completed ? 'Finished: the sample opens here once the log has it.' : 'Running: its events so far, refreshed as they come.'),
+      ),
+      h(TranscriptView, { events: liveEvents.events, ...(route.event !== undefined ? { selected: route.event } : {}), onSelect: (event) => go({ tab: 'transcript', event }) }),
+    );
+  }
   if (!sample) return h('section', { className: 'sample-view' }, back, h(ProblemBanner, { problems }), problems.length ? null : h(Loading, { what: `sample ${route.id}` }));
   const tabs = [
     { id: 'messages', label: `Messages (${sample.messages.length})` },
@@ -47,11 +71,6 @@ export function SampleView(props: { route: Extract<Route, { view: 'sample' }> })
     ...(sample.error || sample.limit ? [{ id: 'error', label: sample.error ? 'Error' : 'Limit' }] : []),
     { id: 'json', label: 'JSON' },
   ];
-  const go = (changes: Partial<Extract<Route, { view: 'sample' }>>): void => {
-    const next = { ...route, ...changes };
-    if (changes.tab && changes.tab !== 'transcript') delete next.event;
-    navigate(next);
-  };
   let body: ReactNode;
   switch (route.tab) {
     case 'transcript':

@@ -124,7 +124,6 @@ async function readArchive(
   if (headerResult.status === 'fulfilled') {
     header = headerResult.value;
     problems.push(...versionProblems(name, header));
-    if (header.status === 'started') problems.push(`${name} is still running (no header.json yet): showing the samples written so far.`);
   } else problems.push(`${name}: cannot read the log header: ${messageOf(headerResult.reason)}`);
   let summaries: EvalSampleSummary[] = [];
   if (summariesResult.status === 'fulfilled') summaries = summariesResult.value;

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { EvalSample } from '@assay/core/log';
+import type { Event, EvalSample, LiveSample } from '@assay/core/log';
 import type { LogListing } from '../../shared/log-listing.js';
 import type { LogViewerApi } from './log-viewer-api.js';
 import { messageOf, openLog, type LoadedLog } from './open-log.js';
@@ -142,5 +142,75 @@ export function useLogs(names: readonly string[]): { logs: (LoadedLog | undefine
       stopped = true;
     };
   }, [store, key]);
+  return state;
+}
+
+/** The samples in flight of a running log, polled while `running` (none when the API has no live samples). */
+export function usePendingSamples(name: string, running: boolean): LiveSample[] {
+  const { api } = useStore();
+  const [samples, setSamples] = useState<LiveSample[]>([]);
+  useEffect(() => {
+    if (!running || !api.pendingSamples) {
+      setSamples([]);
+      return;
+    }
+    const read = api.pendingSamples.bind(api);
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let etag: string | undefined;
+    const poll = async (): Promise<void> => {
+      try {
+        const pending = await read({ log: name, ...(etag ? { etag } : {}) });
+        if (!stopped && pending !== 'not-modified') {
+          etag = pending.etag;
+          setSamples(pending.samples);
+        }
+      } catch {
+        // Polled again below: a failed poll (the server restarting) is not shown.
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [api, name, running]);
+  return samples;
+}
+
+/** The events so far of a sample in flight, polled (only new ones are fetched) until it completes. */
+export function useLiveSampleEvents(options: { log: string; id: string; epoch: number; enabled: boolean }): { events: readonly Event[]; completed: boolean; error: string | undefined } {
+  const { api } = useStore();
+  const { log, id, epoch, enabled } = options;
+  const [state, setState] = useState<{ events: readonly Event[]; completed: boolean; error: string | undefined }>({ events: [], completed: false, error: undefined });
+  useEffect(() => {
+    if (!enabled || !api.pendingSampleData) return;
+    const read = api.pendingSampleData.bind(api);
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let events: Event[] = [];
+    setState({ events, completed: false, error: undefined });
+    const poll = async (): Promise<void> => {
+      try {
+        const data = await read({ log, id, epoch, ...(events.length > 0 ? { lastEventId: events.length - 1 } : {}) });
+        if (stopped) return;
+        const fresh = data.events.filter((item) => item.id >= events.length).map((item) => item.event);
+        if (fresh.length > 0 || data.completed) {
+          events = fresh.length > 0 ? [...events, ...fresh] : events;
+          setState({ events, completed: data.completed, error: undefined });
+        }
+        if (data.completed) return;
+      } catch (error) {
+        if (!stopped) setState((previous) => ({ ...previous, error: messageOf(error) }));
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [api, log, id, epoch, enabled]);
   return state;
 }
