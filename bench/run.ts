@@ -93,3 +93,13 @@ if (process.env.BENCH_PROVIDERS !== '0') {
     }
   }
 }
+
+// The ctf example: 100 samples (5 challenges × 20 epochs) on the scripted player in bwrap, 10 at a time.
+if (existsSync('/usr/bin/bwrap') && process.getuid?.() === 0 && process.env.BENCH_CTF !== '0') {
+  const output = execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(here, 'ctf-bench.ts'), '20'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  console.log('ctf example: 100 samples on the scripted player in bwrap, --max-samples 10');
+  console.table([JSON.parse(output.trim().split('\n').pop() ?? '{}') as Record<string, unknown>]);
+}
