@@ -1,3 +1,4 @@
+import { decodeFileContents } from '../../decode-file-contents.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
@@ -243,13 +244,7 @@ export class BwrapEnvironment implements SandboxEnvironment {
       throw error;
     }
     if (!result.success) throw fileScriptError(result, path);
-    const bytes = Buffer.from(result.stdout, 'base64');
-    if (options?.text === false) return new Uint8Array(bytes);
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch (error) {
-      throw new SandboxError({ code: 'sandbox_decode', message: `File '${path}' is not UTF-8 text.`, path, cause: error });
-    }
+    return decodeFileContents({ bytes: Buffer.from(result.stdout, 'base64'), path, text: options?.text });
   }
 
   async connection(): Promise<SandboxConnection> {

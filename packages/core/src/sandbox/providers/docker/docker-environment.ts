@@ -1,3 +1,4 @@
+import { decodeFileContents } from '../../decode-file-contents.js';
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import type { ExecOptions, ExecResult, SandboxConnection, SandboxEnvironment } from '../../sandbox-environment.js';
@@ -160,13 +161,7 @@ export class DockerEnvironment implements SandboxEnvironment {
       });
     }
     if (!result.success) throw this.fileError(result, path);
-    const bytes = Buffer.from(result.stdout, 'base64');
-    if (options?.text === false) return new Uint8Array(bytes);
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch (error) {
-      throw new SandboxError({ code: 'sandbox_decode', message: `File '${path}' is not UTF-8 text.`, path, cause: error });
-    }
+    return decodeFileContents({ bytes: Buffer.from(result.stdout, 'base64'), path, text: options?.text });
   }
 
   private fileError(result: ExecResult, path: string): SandboxError {

@@ -1,3 +1,4 @@
+import { decodeFileContents } from '../../decode-file-contents.js';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { defineSandbox, type SandboxProvider } from '../../define-sandbox.js';
@@ -101,12 +102,7 @@ class LocalEnvironment implements SandboxEnvironment {
       if (error instanceof SandboxError) throw error;
       throw fileError(error, path);
     }
-    if (options?.text === false) return new Uint8Array(bytes);
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch (error) {
-      throw new SandboxError({ code: 'sandbox_decode', message: `File '${path}' is not UTF-8 text.`, path, cause: error });
-    }
+    return decodeFileContents({ bytes, path, text: options?.text });
   }
 
   async connection(): Promise<SandboxConnection> {
