@@ -68,7 +68,7 @@ describe('colour', () => {
 describe('progress', () => {
   it('shows the connections in use of the limit and labels the running value by scorer and metric', () => {
     const result = runGate(['--display', 'plain']);
-    expect(result.stdout).toMatch(/3\/3 .* connections \d+\/\d+ {2}includes accuracy 0\.500 {2}errors 1$/m);
+    expect(result.stdout).toMatch(/3\/3 .* includes accuracy 0\.500 {2}errors 1 {2}connections \d+\/\d+$/m);
   });
 });
 

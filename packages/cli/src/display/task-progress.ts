@@ -122,8 +122,9 @@ export function formatDuration(milliseconds: number): string {
 }
 
 /**
- * The figures of one progress line: done/total, elapsed, time left, tokens, retries, connections in use of the
- * limit (when known), and the running value labelled by scorer and metric (`includes accuracy 0.812`).
+ * The figures of one progress line: done/total, elapsed, time left, tokens, retries, the running value labelled by
+ * scorer and metric (`includes accuracy 0.812`), errors, and connections in use of the limit (when known) last, as
+ * the least needed when a narrow terminal cuts the line.
  */
 export function progressFigures(
   progress: TaskProgress,
@@ -142,5 +143,5 @@ export function progressFigures(
       : '';
   const errors = progress.errors > 0 ? `  errors ${progress.errors}` : '';
   const connections = options.connections && options.connections.limit > 0 ? `  connections ${options.connections.inUse}/${options.connections.limit}` : '';
-  return `${progress.done}/${progress.total}  ${formatDuration(elapsed)} elapsed  eta ${eta}  tokens ${progress.tokens.toLocaleString('en-US')}  retries ${progress.retries}${connections}${metric}${errors}`;
+  return `${progress.done}/${progress.total}  ${formatDuration(elapsed)} elapsed  eta ${eta}  tokens ${progress.tokens.toLocaleString('en-US')}  retries ${progress.retries}${metric}${errors}${connections}`;
 }
