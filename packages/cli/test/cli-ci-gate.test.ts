@@ -158,3 +158,21 @@ describe('--junit, --summary, $GITHUB_STEP_SUMMARY and --json', () => {
   });
 
 });
+
+describe('eval-set and eval-retry', () => {
+  it('take the same CI flags', () => {
+    const dir = logDir();
+    const set = assay({
+      args: ['eval-set', task, '--model', 'mockllm/model', '-M', `default_output=${hostile}`, '--fail-on-error', 'false', '--log-dir', dir, '--display', 'none', '--fail-under', 'accuracy=0.8', '--json'],
+      env: plainEnv,
+    });
+    expect(set.status).toBe(3);
+    const json = JSON.parse(set.stdout) as { tasks: Array<{ log: string; metrics: Record<string, number> }> };
+    expect(json.tasks[0]?.metrics['includes/accuracy']).toBe(0.5);
+    const junit = path.join(work, 'retry.xml');
+    const retry = assay({ args: ['eval-retry', json.tasks[0]!.log, '--log-dir', logDir(), '--display', 'none', '--fail-under', 'includes/accuracy=0.5', '--junit', junit], env: plainEnv });
+    expect(retry.stderr).toBe('');
+    expect(retry.status).toBe(0);
+    expect(parseXml(readFileSync(junit, 'utf8')).attributes).toMatchObject({ tests: '3', failures: '1', errors: '1' });
+  });
+});
