@@ -1,5 +1,5 @@
 import type { EvalLog } from '@assay/core';
-import { noColors, type Colors } from './colors.js';
+import { noColors, type Colors } from './create-colors.js';
 import { stripTerminalControls } from './strip-terminal-controls.js';
 
 function formatValue(value: unknown): string {

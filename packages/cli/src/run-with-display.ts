@@ -1,5 +1,5 @@
 import type { EvalEventEmitter, EvalLog, ScoreValue } from '@assay/core';
-import { createColors } from './colors.js';
+import { createColors } from './create-colors.js';
 import type { CommandContext } from './command-context.js';
 import { attachDisplay } from './display/attach-display.js';
 import { createInterruptController } from './interrupt-controller.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assay, repoRoot } from './cli-helpers.js';
 import { ensureBuilt } from './ensure-built.js';
-import { parseXml, type XmlElement } from './xml-well-formed.js';
+import { parseXml, type XmlElement } from './parse-xml.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'assay-cli-ci-gate-'));
 beforeAll(ensureBuilt, 600_000);

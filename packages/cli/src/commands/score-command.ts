@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Scorer } from '@assay/core';
 import type { Command } from 'commander';
 import { CliUsageError } from '../cli-error.js';
-import { createColors } from '../colors.js';
+import { createColors } from '../create-colors.js';
 import type { CommandContext } from '../command-context.js';
 import { registerTypeScript } from '../load-tasks.js';
 import { parseKeyValues } from '../parse-key-values.js';

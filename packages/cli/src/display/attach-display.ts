@@ -1,5 +1,5 @@
 import type { EvalEventEmitter, EvalEvents } from '@assay/core';
-import { noColors, type Colors } from '../colors.js';
+import { noColors, type Colors } from '../create-colors.js';
 import { progressFigures, trackProgress, type TaskProgress } from './task-progress.js';
 
 /** A progress display listening to a run's events. */
