@@ -10,6 +10,9 @@ export const config = defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // `assay eval` appends a summary to $GITHUB_STEP_SUMMARY when it is set: the runs of the tests themselves must
+    // not fill the CI job's page (tests of that feature set it to their own file).
+    env: { GITHUB_STEP_SUMMARY: '' },
     // eventsource-parser (used by the MCP SDK) also publishes a `source` condition pointing at its TypeScript: Vite
     // must transform it rather than hand Node a .ts file.
     server: { deps: { inline: ['eventsource-parser', /@modelcontextprotocol\/sdk/] } },

@@ -171,9 +171,12 @@ function defined<TValue extends object>(value: TValue): TValue {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as TValue;
 }
 
-/** The display mode a run uses: `--display`, else full on a terminal and plain otherwise. */
-export function displayMode(flags: { display?: string }): 'full' | 'plain' | 'none' {
-  const mode = flags.display ?? (process.stdout.isTTY ? 'full' : 'plain');
+/**
+ * The display mode a run uses: `--display`, else full on a terminal and plain otherwise (with `--json` the display
+ * is on stderr, so that is the terminal asked).
+ */
+export function displayMode(flags: { display?: string; json?: boolean }): 'full' | 'plain' | 'none' {
+  const mode = flags.display ?? ((flags.json ? process.stderr : process.stdout).isTTY ? 'full' : 'plain');
   if (mode !== 'full' && mode !== 'plain' && mode !== 'none') {
     throw new CliUsageError(`--display must be full, plain or none, got "${mode}".`);
   }

@@ -1,4 +1,5 @@
 import type { EvalLog } from '@assay/core';
+import { noColors, type Colors } from './create-colors.js';
 import { stripTerminalControls } from './strip-terminal-controls.js';
 
 function formatValue(value: unknown): string {
@@ -12,17 +13,18 @@ function table(rows: readonly string[][]): string[] {
 }
 
 /** Prints a task's outcome: a results table (scorer, metric, value), its error if any, and the log path. */
-export function printResults(log: EvalLog, write: (line: string) => void): void {
+export function printResults(log: EvalLog, write: (line: string) => void, colors: Colors = noColors): void {
   const results = log.results;
   const counts = results ? ` · ${results.completed_samples}/${results.total_samples} samples` : '';
-  write(`${log.eval.task} · ${log.eval.model} · ${log.status}${counts}`);
+  const status = log.status === 'success' ? colors.green(log.status) : log.status === 'error' ? colors.red(log.status) : colors.yellow(log.status);
+  write(`${colors.bold(`${log.eval.task} · ${log.eval.model}`)} · ${status}${counts}`);
   const rows: string[][] = [['scorer', 'metric', 'value']];
   for (const score of results?.scores ?? []) {
     const scorer = score.reducer ? `${score.name} (${score.reducer})` : score.name;
     for (const [name, metric] of Object.entries(score.metrics ?? {})) rows.push([scorer, name, formatValue(metric.value)]);
   }
-  if (rows.length > 1) for (const line of table(rows)) write(`  ${line}`);
-  if (log.error) write(`  error: ${stripTerminalControls(log.error.message).split('\n')[0] ?? ''}`);
+  if (rows.length > 1) table(rows).forEach((line, index) => write(`  ${index === 0 ? colors.dim(line) : line}`));
+  if (log.error) write(`  ${colors.red(`error: ${stripTerminalControls(log.error.message).split('\n')[0] ?? ''}`)}`);
   write(`  log: ${log.location ?? ''}`);
 }
 

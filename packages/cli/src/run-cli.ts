@@ -52,7 +52,8 @@ export interface RunCliOptions {
 }
 
 /**
- * Runs the `assay` command line and returns its exit code (0 ok, 1 eval error, 2 usage error, 130 cancelled;
+ * Runs the `assay` command line and returns its exit code (0 ok, 1 eval error, 2 usage error, 3 a metric below
+ * `--fail-under`, 130 cancelled;
  * 143 and 129 when cancelled by SIGTERM and SIGHUP).
  * Commands import `@assay/core` only when they run, so `assay --help` starts fast.
  */
@@ -64,7 +65,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   const context: CommandContext = { write, writeError, setExitCode: (code) => void (exitCode = code) };
   const program = new Command('assay')
     .description('Evaluate AI models: run tasks, write Inspect-compatible logs.')
-    .version(version, '--version', 'print the version of assay')
+    .version(version, '-V, --version', 'print the version of assay')
     .option('--debug', 'show stack traces')
     .exitOverride()
     .configureOutput({ writeOut: (text) => write(text.trimEnd()), writeErr: (text) => writeError(text.trimEnd()) })

@@ -68,7 +68,7 @@ describe('assay eval', () => {
     const result = assay({ args: ['eval', countingTask, '-T', 'samples=20', '-T', `calls_file=${calls}`, '--model', 'mockllm/model', '--display', 'full', '--log-dir', fresh('logs')] });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`counting · mockllm/model success  ${'█'.repeat(24)}`);
-    expect(result.stdout).toMatch(/20\/20 {2}0:0\d elapsed {2}eta 0:00 {2}tokens \d+ {2}retries 0 {2}includes 0\.500/);
+    expect(result.stdout).toMatch(/20\/20 {2}0:0\d elapsed {2}eta 0:00 {2}tokens \d+ {2}retries 0 {2}includes accuracy 0\.500/);
     expect(result.stdout).toMatch(/includes +accuracy +0\.500/);
   });
 

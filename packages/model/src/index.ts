@@ -3,6 +3,7 @@ export * from './spec/index.js';
 
 export { getModel, type GetModelOptions } from './model/get-model.js';
 export { observeModelCalls } from './model/observe-model-calls.js';
+export { connectionUsage } from './model/connection-semaphore.js';
 export { setRetryBackoff, type RetryBackoff } from './model/retry-backoff.js';
 export { setCacheEpochSource } from './cache/cache-epoch.js';
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { addRunFlags, displayMode, runOptionsFromFlags, type EvalFlags } from '../eval-flags.js';
 import { loadTasks } from '../load-tasks.js';
+import { addReportFlags, reportOptionsFromFlags, type ReportFlags } from '../report/report-flags.js';
 import { runEvalCommand } from '../run-with-display.js';
 
 /** Registers `assay eval-retry`. */
@@ -12,7 +13,7 @@ export function registerEvalRetryCommand(program: Command, context: CommandConte
     .argument('<logs...>', 'log files to finish (.eval or .json; a log cut short by a crash is recovered)')
     .option('--task-file <file>', 'use this task file instead of the one the log names (needed when that one is not inside the current directory)')
     .option('--allow-base-url-change', 'run although the log recorded another model base URL than configured here');
-  addRunFlags(command)
+  addReportFlags(addRunFlags(command))
     .addHelpText(
       'after',
       `
@@ -25,14 +26,16 @@ Examples:
   assay eval-retry logs/2026-06-10T10-00-00+00-00_qa_Xb3k.eval
   assay eval-retry logs/*_qa_*.eval --max-connections 4`,
     )
-    .action(async (logs: string[], flags: Partial<EvalFlags> & { taskFile?: string; allowBaseUrlChange?: boolean }) => {
+    .action(async (logs: string[], flags: Partial<EvalFlags> & ReportFlags & { taskFile?: string; allowBaseUrlChange?: boolean }) => {
       const options = runOptionsFromFlags(flags);
       const mode = displayMode(flags);
+      const report = reportOptionsFromFlags(flags);
       const { evalRetry, taskFromModule } = await import('@assay/core');
       await runEvalCommand({
         context,
         mode,
         cancelGrace: options.cancelGrace,
+        report,
         run: ({ events, signal, cancelNow, warn }) =>
           evalRetry({
             ...options,

@@ -3,6 +3,7 @@ import { CliUsageError } from '../cli-error.js';
 import type { CommandContext } from '../command-context.js';
 import { addEvalFlags, displayMode, evalOptionsFromFlags, type EvalFlags } from '../eval-flags.js';
 import { parseNumberFlag } from '../parse-number-flag.js';
+import { addReportFlags, reportOptionsFromFlags, type ReportFlags } from '../report/report-flags.js';
 import { runEvalCommand } from '../run-with-display.js';
 import { createTasks } from './eval-command.js';
 
@@ -15,7 +16,7 @@ export function registerEvalSetCommand(program: Command, context: CommandContext
     .option('-T <key=value>', 'task option (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--retry-attempts <n>', 'further attempts of a task that did not succeed (default 10)')
     .option('--retry-wait <seconds>', 'wait before the first further attempt, doubling each time (default 30)');
-  addEvalFlags(command)
+  addReportFlags(addEvalFlags(command))
     .addHelpText(
       'after',
       `
@@ -25,10 +26,11 @@ Examples:
   assay eval-set tasks.ts --model openai/gpt-4o --log-dir logs/set-1
   assay eval-set a.ts b.ts --model mockllm/model --model openai/gpt-4o-mini --log-dir logs/set-2 --retry-attempts 3`,
     )
-    .action(async (files: string[], flags: EvalFlags & { T: string[]; retryAttempts?: string; retryWait?: string }) => {
+    .action(async (files: string[], flags: EvalFlags & ReportFlags & { T: string[]; retryAttempts?: string; retryWait?: string }) => {
       if (!flags.logDir) throw new CliUsageError('eval-set needs --log-dir: the directory that holds the set.');
       const options = evalOptionsFromFlags(flags);
       const mode = displayMode(flags);
+      const report = reportOptionsFromFlags(flags);
       const retryAttempts = parseNumberFlag('--retry-attempts', flags.retryAttempts);
       const retryWait = parseNumberFlag('--retry-wait', flags.retryWait);
       const tasks = await createTasks(files, flags.T);
@@ -37,6 +39,7 @@ Examples:
         context,
         mode,
         cancelGrace: options.cancelGrace,
+        report,
         run: async ({ events, signal, cancelNow, warn }) => {
           const result = await evalSet({
             ...options,

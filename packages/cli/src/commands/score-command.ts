@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Scorer } from '@assay/core';
 import type { Command } from 'commander';
 import { CliUsageError } from '../cli-error.js';
+import { createColors } from '../create-colors.js';
 import type { CommandContext } from '../command-context.js';
 import { registerTypeScript } from '../load-tasks.js';
 import { parseKeyValues } from '../parse-key-values.js';
@@ -72,6 +73,6 @@ Examples:
         action: flags.action,
         ...(flags.output ? { output: flags.output } : {}),
       });
-      printResults(result, context.write);
+      printResults(result, context.write, createColors({ isTTY: process.stdout.isTTY }));
     });
 }

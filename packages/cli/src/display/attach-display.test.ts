@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createEvalEventEmitter, evaluate, generate, includes, task, valueToFloat, withInputScreen, type ScoreValue } from '@assay/core';
+import { connectionUsage } from '@assay/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachDisplay } from './attach-display.js';
 import { formatDuration } from './task-progress.js';
@@ -17,10 +18,16 @@ afterEach(async () => {
 const toFloat = (value: unknown): number => valueToFloat(value as ScoreValue);
 
 describe('plain display', () => {
-  it('prints the task, a final progress line with tokens and the running metric, and sample errors without escapes', async () => {
+  it('prints the task, a final progress line with tokens, connections in use and the running metric by name, and sample errors without escapes', async () => {
     const events = createEvalEventEmitter();
     const lines: string[] = [];
-    const display = await attachDisplay({ mode: 'plain', events, valueToFloat: toFloat, write: (line) => lines.push(line) });
+    const display = await attachDisplay({
+      mode: 'plain',
+      events,
+      valueToFloat: toFloat,
+      write: (line) => lines.push(line),
+      connections: (model) => connectionUsage({ model }),
+    });
     const quiz = task({
       name: 'quiz',
       dataset: [1, 2, 3, 4].map((n) => ({ id: n, input: `q${n}`, target: n === 4 ? 'absent' : 'mockllm' })),
@@ -42,7 +49,7 @@ describe('plain display', () => {
     expect(lines[0]).toMatch(/^quiz · mockllm\/model: 4 samples, log .+\.eval$/);
     expect(lines).toContain('quiz · mockllm/model: sample 3 (epoch 1): Error: bad output');
     const last = lines.at(-1)!;
-    expect(last).toMatch(/^quiz · mockllm\/model: 4\/4 {2}0:0\d elapsed {2}eta 0:00 {2}tokens \d+ {2}retries 0 {2}includes 0\.667 {2}errors 1$/);
+    expect(last).toMatch(/^quiz · mockllm\/model: 4\/4 {2}0:0\d elapsed {2}eta 0:00 {2}tokens \d+ {2}retries 0 {2}includes accuracy 0\.667 {2}errors 1 {2}connections \d+\/\d+$/);
   });
 
   it('holds its lines while a human approver has the terminal, then prints them in order', async () => {

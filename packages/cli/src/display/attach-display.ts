@@ -1,4 +1,5 @@
 import type { EvalEventEmitter, EvalEvents } from '@assay/core';
+import { noColors, type Colors } from '../create-colors.js';
 import { progressFigures, trackProgress, type TaskProgress } from './task-progress.js';
 
 /** A progress display listening to a run's events. */
@@ -15,6 +16,12 @@ export interface AttachDisplayOptions {
   write: (line: string) => void;
   /** Seconds between plain progress lines of a task. @default 2 */
   plainInterval?: number;
+  /** Connections in use to a model and their limit, shown on each progress line. */
+  connections?: (model: string) => { inUse: number; limit: number };
+  /** Colours of the output. @default none */
+  colors?: Colors;
+  /** The terminal the live (`full`) display draws on. @default process.stdout */
+  stream?: NodeJS.WriteStream;
 }
 
 const barWidth = 24;
@@ -36,6 +43,9 @@ function listen(events: EvalEventEmitter, listeners: ReturnType<typeof trackProg
 export async function attachDisplay(options: AttachDisplayOptions): Promise<RunDisplay> {
   if (options.mode === 'none') return { stop: () => undefined };
   const { onInputScreen } = await import('@assay/core');
+  const colors = options.colors ?? noColors;
+  const figures = (progress: TaskProgress, now: number): string =>
+    progressFigures(progress, { now, connections: options.connections?.(progress.model) });
   if (options.mode === 'plain') {
     // While a human approver asks its question, progress lines wait, then follow in order.
     let held: string[] | undefined;
@@ -58,18 +68,18 @@ export async function attachDisplay(options: AttachDisplayOptions): Promise<RunD
     const { listeners } = trackProgress({
       valueToFloat: options.valueToFloat,
       onChange: (progress, change) => {
-        const label = `${progress.task} · ${progress.model}`;
+        const label = colors.bold(`${progress.task} · ${progress.model}`);
         if (change === 'start') {
           const reused = progress.reused > 0 ? ` (${progress.reused} reused from earlier logs)` : '';
           write(`${label}: ${progress.total} samples${reused}, log ${progress.logPath}`);
           lastLine.set(progress.key, Date.now());
         } else if (change === 'error') {
-          write(`${label}: ${progress.lastError ?? 'sample error'}`);
+          write(`${label}: ${colors.red(progress.lastError ?? 'sample error')}`);
         } else if (change === 'sample') {
           const now = Date.now();
           if (now - (lastLine.get(progress.key) ?? 0) >= interval || progress.done === progress.total) {
             lastLine.set(progress.key, now);
-            write(`${label}: ${progressFigures(progress, now)}`);
+            write(`${label}: ${figures(progress, now)}`);
           }
         }
       },
@@ -83,7 +93,7 @@ export async function attachDisplay(options: AttachDisplayOptions): Promise<RunD
     };
   }
   const { createLogUpdate } = await import('log-update');
-  const render = createLogUpdate(process.stdout, { showCursor: true });
+  const render = createLogUpdate(options.stream ?? process.stdout, { showCursor: true });
   let timer: NodeJS.Timeout | undefined;
   const { tasks, listeners } = trackProgress({ valueToFloat: options.valueToFloat, onChange: () => schedule() });
   // While a human approver asks its question the live display is cleared and not redrawn.
@@ -106,10 +116,10 @@ export async function attachDisplay(options: AttachDisplayOptions): Promise<RunD
     const now = Date.now();
     const lines: string[] = [];
     for (const progress of tasks.values()) {
-      const state = progress.status ? ` ${progress.status}` : '';
-      lines.push(`${progress.task} · ${progress.model}${state}  ${bar(progress)}`);
-      lines.push(`  ${progressFigures(progress, now)}`);
-      if (progress.lastError) lines.push(`  last error: ${progress.lastError.slice(0, 200)}`);
+      const state = progress.status ? ` ${progress.status === 'success' ? colors.green(progress.status) : colors.yellow(progress.status)}` : '';
+      lines.push(`${colors.bold(`${progress.task} · ${progress.model}`)}${state}  ${colors.green(bar(progress))}`);
+      lines.push(`  ${figures(progress, now)}`);
+      if (progress.lastError) lines.push(`  ${colors.red(`last error: ${progress.lastError.slice(0, 200)}`)}`);
     }
     render(lines.join('\n'));
   };

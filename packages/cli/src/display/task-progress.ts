@@ -13,14 +13,24 @@ export interface TaskProgress {
   tokens: number;
   retries: number;
   startedAt: number;
-  /** Running mean of the first scorer's value, and that scorer's name. */
-  metric?: { name: string; sum: number; count: number };
+  /**
+   * Running mean of the first scorer's value, that scorer's name, and the metric the mean is: `accuracy` while
+   * every value is correct/incorrect-like (C, I, P, N, booleans), else `mean`.
+   */
+  metric?: { name: string; sum: number; count: number; label: 'accuracy' | 'mean' };
+  /** The first metric of the first scorer of the finished log, which replaces the running value. */
+  final?: { scorer: string; metric: string; value: number };
   logPath: string;
   status?: string;
   lastError?: string;
 }
 
 type ValueToFloat = (value: unknown) => number;
+
+/** Values whose mean is an accuracy, as Inspect's `value_to_float` reads them. */
+function isCorrectLike(value: unknown): boolean {
+  return typeof value === 'boolean' || (typeof value === 'string' && ['C', 'I', 'P', 'N'].includes(value.toUpperCase()));
+}
 
 function usageTokens(usage: unknown): number {
   let total = 0;
@@ -67,11 +77,12 @@ export function trackProgress(options: {
       progress.tokens += usageTokens(sample.model_usage) + usageTokens(sample.role_usage);
       const first = Object.entries(sample.scores ?? {})[0];
       if (first) {
-        progress.metric ??= { name: first[0], sum: 0, count: 0 };
+        progress.metric ??= { name: first[0], sum: 0, count: 0, label: 'accuracy' };
         const value = options.valueToFloat(first[1].value);
         if (Number.isFinite(value)) {
           progress.metric.sum += value;
           progress.metric.count += 1;
+          if (!isCorrectLike(first[1].value)) progress.metric.label = 'mean';
         }
       }
       if (sample.error) {
@@ -90,6 +101,11 @@ export function trackProgress(options: {
       const progress = tasks.get(event.taskId);
       if (!progress) return;
       progress.status = event.log.status;
+      const score = event.log.results?.scores[0];
+      const metric = Object.entries(score?.metrics ?? {})[0];
+      if (score && metric && typeof metric[1].value === 'number') {
+        progress.final = { scorer: score.name, metric: metric[0], value: metric[1].value };
+      }
       options.onChange(progress, 'end');
     },
   };
@@ -105,13 +121,27 @@ export function formatDuration(milliseconds: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
-/** The figures of one progress line: done/total, elapsed, time left, tokens, retries, running metric. */
-export function progressFigures(progress: TaskProgress, now = Date.now()): string {
+/**
+ * The figures of one progress line: done/total, elapsed, time left, tokens, retries, the running value labelled by
+ * scorer and metric (`includes accuracy 0.812`), errors, and connections in use of the limit (when known) last, as
+ * the least needed when a narrow terminal cuts the line.
+ */
+export function progressFigures(
+  progress: TaskProgress,
+  options: { now?: number; connections?: { inUse: number; limit: number } } = {},
+): string {
+  const now = options.now ?? Date.now();
   const elapsed = now - progress.startedAt;
   const ran = progress.done - progress.reused;
   const left = progress.total - progress.done;
   const eta = ran > 0 && left > 0 ? formatDuration((elapsed / ran) * left) : left === 0 ? '0:00' : '–';
-  const metric = progress.metric && progress.metric.count > 0 ? `  ${progress.metric.name} ${(progress.metric.sum / progress.metric.count).toFixed(3)}` : '';
+  const running = progress.metric && progress.metric.count > 0 ? progress.metric : undefined;
+  const metric = progress.final
+    ? `  ${progress.final.scorer} ${progress.final.metric} ${progress.final.value.toFixed(3)}`
+    : running
+      ? `  ${running.name} ${running.label} ${(running.sum / running.count).toFixed(3)}`
+      : '';
   const errors = progress.errors > 0 ? `  errors ${progress.errors}` : '';
-  return `${progress.done}/${progress.total}  ${formatDuration(elapsed)} elapsed  eta ${eta}  tokens ${progress.tokens.toLocaleString('en-US')}  retries ${progress.retries}${metric}${errors}`;
+  const connections = options.connections && options.connections.limit > 0 ? `  connections ${options.connections.inUse}/${options.connections.limit}` : '';
+  return `${progress.done}/${progress.total}  ${formatDuration(elapsed)} elapsed  eta ${eta}  tokens ${progress.tokens.toLocaleString('en-US')}  retries ${progress.retries}${metric}${errors}${connections}`;
 }

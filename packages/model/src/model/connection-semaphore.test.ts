@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerProvider } from '../registry/provider-registry.js';
 import { getModel } from './get-model.js';
+import { connectionSemaphore, connectionUsage } from './connection-semaphore.js';
 
 // In-flight calls per endpoint key (model name + base URL), as the provider sees them.
 const inFlight = new Map<string, number>();
@@ -70,5 +71,24 @@ describe('connection limit', () => {
     expect(peak.get('raised ')).toBe(2);
     await Promise.all([...calls, ...callMany(large, 20)]);
     expect(peak.get('raised ')).toBe(6);
+  });
+});
+
+describe('connectionUsage', () => {
+  it('sums the connections in use and the limits of a model over its base URLs', async () => {
+    expect(connectionUsage({ model: 'usage/model' })).toEqual({ inUse: 0, limit: 0 });
+    const first = connectionSemaphore({ model: 'usage/model' });
+    const second = connectionSemaphore({ model: 'usage/model', baseURL: 'http://127.0.0.1:1/v1' });
+    const other = connectionSemaphore({ model: 'usage/model-2' });
+    await first.acquire(4);
+    await second.acquire(2);
+    await second.acquire(2);
+    await other.acquire(8);
+    expect(connectionUsage({ model: 'usage/model' })).toEqual({ inUse: 3, limit: 6 });
+    first.release();
+    second.release();
+    second.release();
+    other.release();
+    expect(connectionUsage({ model: 'usage/model' })).toEqual({ inUse: 0, limit: 6 });
   });
 });

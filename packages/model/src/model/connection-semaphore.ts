@@ -16,6 +16,21 @@ export function connectionSemaphore(options: { model: string; baseURL?: string }
   return semaphore;
 }
 
+/**
+ * Connections to a model's endpoints in use now, and the limit in force (summed over its base URLs), for progress
+ * displays; `{ inUse: 0, limit: 0 }` before its first call.
+ */
+export function connectionUsage(options: { model: string }): { inUse: number; limit: number } {
+  let inUse = 0;
+  let limit = 0;
+  for (const [key, semaphore] of semaphores) {
+    if (key !== options.model && !key.startsWith(`${options.model} `)) continue;
+    inUse += semaphore.inFlight;
+    limit += semaphore.limit;
+  }
+  return { inUse, limit };
+}
+
 const controllers = new Map<string, AdaptiveConnectionController>();
 
 /**

@@ -2,6 +2,8 @@
 export interface Semaphore {
   readonly inFlight: number;
   readonly waiting: number;
+  /** The limit in force. */
+  readonly limit: number;
   /** Takes a slot if one is free under `limit` and nobody is queued; never waits. */
   tryAcquire(limit: number): boolean;
   /** Takes a slot, waiting in line for one; rejects with the signal's reason when it aborts first. */
@@ -45,6 +47,9 @@ export function createSemaphore(): Semaphore {
     },
     get waiting() {
       return waiters.length;
+    },
+    get limit() {
+      return limit;
     },
     tryAcquire(value) {
       setLimit(value);
