@@ -22,7 +22,7 @@ const cleanEnv = Object.fromEntries(
 );
 
 // npm install needs the registry (typescript, vitest and the @assay packages' dependencies); CI must have it.
-const registryReachable = spawnSync('npm', ['ping'], { env: cleanEnv, timeout: 60_000, stdio: 'ignore' }).status === 0;
+const registryReachable = spawnSync('npm', ['ping', '--fetch-retries=0', '--fetch-timeout=20000'], { env: cleanEnv, timeout: 60_000, stdio: 'ignore' }).status === 0;
 const skip = !registryReachable && !process.env.CI;
 const title = 'a project made by the packed create-assay installs from the packed @assay tarballs, passes npm test and runs assay eval';
 
