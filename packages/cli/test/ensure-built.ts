@@ -30,9 +30,9 @@ function isStale(packageName: string): boolean {
   return source > statSync(built).mtimeMs;
 }
 
-async function withLock<TResult>(fn: () => Promise<TResult>): Promise<TResult> {
-  // Test files run in parallel workers; one builds while the others wait for it.
-  const lock = path.join(os.tmpdir(), 'assay-cli-e2e-build.lock');
+/** Runs `fn` holding a lock directory in the temporary directory: test files run in parallel workers, one builds. */
+export async function withBuildLock<TResult>(name: string, fn: () => Promise<TResult>): Promise<TResult> {
+  const lock = path.join(os.tmpdir(), name);
   for (;;) {
     try {
       mkdirSync(lock);
@@ -56,7 +56,7 @@ async function withLock<TResult>(fn: () => Promise<TResult>): Promise<TResult> {
  * both) and @assay/cli when their sources are newer than their dist.
  */
 export async function ensureBuilt(): Promise<void> {
-  await withLock(async () => {
+  await withBuildLock('assay-cli-e2e-build.lock', async () => {
     const tsup = path.join(repoRoot, 'node_modules/tsup/dist/cli-default.js');
     // In dependency order: the CLI's bundle and types read core's and model's.
     for (const name of ['model', 'core', 'log-viewer', 'cli']) {

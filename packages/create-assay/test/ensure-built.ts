@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { withBuildLock } from '../../cli/test/ensure-built.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(packageDir, '../..');
@@ -29,24 +29,9 @@ function isStale(): boolean {
 /** Builds create-assay with tsup when its sources are newer than its dist. */
 export async function ensureCreateAssayBuilt(): Promise<void> {
   if (!isStale()) return;
-  // Test files run in parallel workers: one builds (tsup empties dist first) while the others wait.
-  const lock = path.join(os.tmpdir(), 'create-assay-build.lock');
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock left by a killed run is taken over after five minutes.
-      const stats = statSync(lock, { throwIfNoEntry: false });
-      if (stats && Date.now() - stats.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
+  await withBuildLock('create-assay-build.lock', async () => {
     if (isStale()) {
       await promisify(execFile)(process.execPath, [path.join(repoRoot, 'node_modules/tsup/dist/cli-default.js')], { cwd: packageDir });
     }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }
