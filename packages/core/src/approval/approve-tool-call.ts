@@ -1,4 +1,4 @@
-import type { ChatMessage, ToolCall } from '@assay/model/spec';
+import { messageText, type ChatMessage, type ChatMessageAssistant, type ToolCall } from '@assay/model/spec';
 import { LimitExceededError } from '../solver/limit-exceeded-error.js';
 import type { ToolCallView } from './approval.js';
 import { formatFunctionCall } from './format-function-call.js';
@@ -18,14 +18,14 @@ export function defaultToolCallView(call: ToolCall): ToolCallView {
  */
 export async function approveToolCall(options: {
   call: ToolCall;
-  /** Text of the assistant message that made the call. */
-  message: string;
+  /** The assistant message that made the call. */
+  message: ChatMessageAssistant;
   history: readonly ChatMessage[];
 }): Promise<ToolCall> {
   const policy = currentApprovalPolicy();
   if (!policy) return options.call;
   const { call } = options;
-  const approval = await policy({ message: options.message, call, view: defaultToolCallView(call), history: options.history });
+  const approval = await policy({ message: messageText(options.message), call, view: defaultToolCallView(call), history: options.history });
   switch (approval.decision) {
     case 'approve':
       return call;

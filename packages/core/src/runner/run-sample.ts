@@ -16,6 +16,7 @@ import { createTaskState } from '../solver/create-task-state.js';
 import { LimitExceededError } from '../solver/limit-exceeded-error.js';
 import type { Solver } from '../solver/solver.js';
 import type { TaskState } from '../solver/task-state.js';
+import type { EvalOptions } from './eval-options.js';
 import type { EvalEventEmitter, TaskRef } from './eval-events.js';
 import { jsonChanges } from './json-changes.js';
 import { guarded, linkedController, SampleCancelled } from './guarded.js';
@@ -38,14 +39,7 @@ export interface RunSampleOptions {
   solvers: readonly Solver[];
   scorers: readonly Scorer[];
   config: GenerateConfig;
-  limits: {
-    messageLimit?: number;
-    tokenLimit?: number;
-    turnLimit?: number;
-    timeLimit?: number;
-    workingLimit?: number;
-    costLimit?: number;
-  };
+  limits: Pick<EvalOptions, 'messageLimit' | 'tokenLimit' | 'turnLimit' | 'timeLimit' | 'workingLimit' | 'costLimit'>;
   /** Model prices for cost limits. */
   modelCostConfig?: ModelCostConfig;
   retryOnError: number;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readEvalLog } from '../log/node/index.js';
 import type { SandboxEvent } from '../log/schema/events.js';
+import { bwrapSkipReason } from '../sandbox/providers/bwrap/bwrap-test-support.js';
+import { dockerTestImage, dockerUnavailableReason } from '../sandbox/providers/docker/docker-test-support.js';
 import { sandbox } from '../sandbox/sandbox.js';
 import { defineSolver } from '../solver/define-solver.js';
 import { task } from '../task/task.js';
@@ -15,21 +16,8 @@ import { evaluate } from './evaluate.js';
 // Escape attempts run the way a model's commands do (through sandbox() in a sample), so each one is a SandboxEvent
 // in the log, showing it failed. In CI (.ci/run installs bubblewrap and Docker) these run; elsewhere a missing part
 // skips them with the reason shown.
-function bwrapMissing(): string | undefined {
-  if (process.env.CI) return undefined;
-  if (!existsSync('/usr/bin/bwrap')) return 'bwrap is not installed (apt-get install bubblewrap)';
-  if (process.getuid?.() !== 0) return 'the bwrap sandbox needs root';
-  return undefined;
-}
-
 function dockerMissing(): string | undefined {
-  if (process.env.CI) return undefined;
-  try {
-    execFileSync('docker', ['image', 'inspect', 'assay-test-debian:bookworm'], { stdio: 'ignore', timeout: 20_000 });
-    return undefined;
-  } catch {
-    return 'Docker or the image assay-test-debian:bookworm is missing (see scripts/docker-test-image.sh)';
-  }
+  return process.env.CI ? undefined : dockerUnavailableReason();
 }
 
 const logDir = mkdtempSync(join(tmpdir(), 'assay-escape-log-'));
@@ -87,8 +75,8 @@ const escapeSolver = defineSolver({
 });
 
 const variants = [
-  { type: 'bwrap', spec: { type: 'bwrap', config: { tmpSize: '64m' } }, missing: bwrapMissing() },
-  { type: 'docker', spec: ['docker', 'assay-test-debian:bookworm'] as const, missing: dockerMissing() },
+  { type: 'bwrap', spec: { type: 'bwrap', config: { tmpSize: '64m' } }, missing: bwrapSkipReason() },
+  { type: 'docker', spec: ['docker', dockerTestImage] as const, missing: dockerMissing() },
 ];
 
 for (const variant of variants) {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import type { ExecResult } from './sandbox-environment.js';
 import { sandboxLimits } from './sandbox-environment.js';
 import { SandboxError } from './sandbox-error.js';
@@ -65,17 +66,9 @@ export function runProcess(options: RunProcessOptions): Promise<ExecResult> {
     const stderr = new OutputTail(maxOutput);
     let failure: SandboxError | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const killGroup = (): void => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    };
     const fail = (error: SandboxError): void => {
       failure ??= error;
-      killGroup();
+      if (child.pid !== undefined) killProcessGroup(child.pid);
     };
     const onAbort = (): void =>
       fail(new SandboxError({ code: 'sandbox_timeout', message: 'The command was cancelled.', cause: options.signal?.reason }));
@@ -131,15 +124,10 @@ export function runProcess(options: RunProcessOptions): Promise<ExecResult> {
           }),
         );
       }
-      const returncode = code ?? 128 + (signal ? signalNumber(signal) : 0);
+      const returncode = code ?? 128 + (signal ? constants.signals[signal] : 0);
       resolve({ success: returncode === 0, returncode, stdout: stdout.text(), stderr: stderr.text() });
     });
   });
-}
-
-function signalNumber(signal: NodeJS.Signals): number {
-  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGSEGV: 11, SIGPIPE: 13, SIGTERM: 15 };
-  return numbers[signal] ?? 0;
 }
 
 /** Kills a process group with SIGKILL, ignoring one that is gone. */

@@ -1,4 +1,4 @@
-import { messageText, type ChatMessage, type ChatMessageAssistant, type ChatMessageTool, type Content, type ToolCall, type ToolCallError } from '@assay/model/spec';
+import type { ChatMessage, ChatMessageAssistant, ChatMessageTool, Content, ToolCall, ToolCallError } from '@assay/model/spec';
 import { approveToolCall } from '../approval/approve-tool-call.js';
 import { ToolApprovalError } from '../approval/tool-approval-error.js';
 import { currentTranscript } from '../events/transcript.js';
@@ -64,7 +64,7 @@ async function executeToolCall(call: ToolCall, options: ExecuteToolCallsOptions)
     const tool = options.tools.find((candidate) => candidate.info.name === call.function);
     if (!tool) throw new ToolCallParsingError(`Tool ${call.function} not found`);
     // Approval runs first: a call that is not approved never reaches the tool.
-    const approved = await approveToolCall({ call, message: messageText(options.message), history: options.messages ?? [] });
+    const approved = await approveToolCall({ call, message: options.message, history: options.messages ?? [] });
     result = await tool.execute(approved.arguments, { signal: options.signal, store: options.store, sandbox });
   } catch (thrown) {
     error = toolCallError(thrown, options.signal);

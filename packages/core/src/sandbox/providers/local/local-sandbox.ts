@@ -9,7 +9,7 @@ import { sandboxLimits } from '../../sandbox-environment.js';
 import { SandboxError } from '../../sandbox-error.js';
 
 /** The environment every command starts from: nothing of the runner's own (its keys stay out). */
-export function baseEnvironment(home: string): Record<string, string> {
+function baseEnvironment(home: string): Record<string, string> {
   return {
     PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     HOME: home,
@@ -19,7 +19,7 @@ export function baseEnvironment(home: string): Record<string, string> {
 }
 
 /** Maps a node file-system error to the sandbox error a tool reports. */
-export function fileError(error: unknown, path: string): SandboxError {
+function fileError(error: unknown, path: string): SandboxError {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
