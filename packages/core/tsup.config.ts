@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export const config = defineConfig({
-  entry: ["src/index.ts", "src/log/index.ts"],
+  entry: {
+    index: 'src/index.ts',
+    'log/index': 'src/log/index.ts',
+    // Started by the .eval writer as a worker thread, from beside the chunk that holds the writer (dist/).
+    'deflate-worker': 'src/log/node/deflate-worker.ts',
+  },
   format: ['esm'],
   dts: true,
   clean: true,

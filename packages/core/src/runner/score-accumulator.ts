@@ -34,11 +34,15 @@ export interface ScoreAccumulator {
   };
 }
 
-/** One scorer × reducer's reduced scores, with each sample's metadata beside its score. */
+/**
+ * One scorer × reducer's reduced scores, each kept as its JSON (one string a sample rather than a score's objects and
+ * strings, for the whole run: a long run holds hundreds of thousands), with each sample's metadata beside it when it
+ * has any.
+ */
 interface ReducedList {
   scorer: string;
   reducer: string;
-  samples: EvalSampleScore[];
+  items: string[];
   metadata: (Record<string, unknown> | undefined)[];
 }
 
@@ -55,7 +59,7 @@ export function createScoreAccumulator(options: {
   const lists = new Map<string, ReducedList>();
   for (const scorer of scorers) {
     for (const reducer of reducers) {
-      lists.set(listKey(scorer.name, reducer.name), { scorer: scorer.name, reducer: reducer.name, samples: [], metadata: [] });
+      lists.set(listKey(scorer.name, reducer.name), { scorer: scorer.name, reducer: reducer.name, items: [], metadata: [] });
     }
   }
   // Samples with some of their epochs in, by id (first seen first).
@@ -73,13 +77,11 @@ export function createScoreAccumulator(options: {
         const score = reducer.reduce(epochScores);
         // As the log will hold it (a JSON round trip: NaN stays NaN, undefined keys go), so the metrics see what the
         // log says.
-        const item = parseLogJson({
-          text: stringifyLogJson({ value: { ...score, history: score.history ?? [], sample_id: id } }),
-        }) as EvalSampleScore;
-        invalid ??= checkItem(item, `reduced score of sample ${String(id)} (scorer ${scorer.name})`);
+        const text = stringifyLogJson({ value: { ...score, history: score.history ?? [], sample_id: id } });
+        invalid ??= checkItem(parseLogJson({ text }) as EvalSampleScore, `reduced score of sample ${String(id)} (scorer ${scorer.name})`);
         const list = lists.get(listKey(scorer.name, reducer.name))!;
-        list.samples.push(item);
-        list.metadata.push(metadata);
+        list.items.push(text);
+        list.metadata.push(metadata && Object.keys(metadata).length > 0 ? metadata : undefined);
       }
     }
   };
@@ -104,11 +106,14 @@ export function createScoreAccumulator(options: {
       // Name the reducer whenever it matters: with epochs, or when several reducers give several results.
       const named = (Number.isFinite(epochs) ? epochs : maxEpoch) > 1 || reducers.length > 1;
       const scores: EvalScore[] = [];
+      const reductions: EvalSampleReductions[] = [];
       for (const scorer of scorers) {
         const metrics = options.metrics ?? scorer.metrics;
         for (const reducer of reducers) {
           const list = lists.get(listKey(scorer.name, reducer.name))!;
-          const sampleScores = list.samples.map(
+          const samples = list.items.map((text) => parseLogJson({ text }) as EvalSampleScore);
+          reductions.push({ scorer: list.scorer, reducer: list.reducer, samples });
+          const sampleScores = samples.map(
             (item, index): SampleScore => ({ score: item, sampleId: item.sample_id!, sampleMetadata: list.metadata[index] ?? {} }),
           );
           // As Inspect's results, `params` are the scorer's options under Inspect's argument names.
@@ -120,7 +125,7 @@ export function createScoreAccumulator(options: {
       }
       return {
         results: { total_samples: totalSamples, completed_samples: completed, scores },
-        reductions: [...lists.values()].map(({ scorer, reducer, samples }) => ({ scorer, reducer, samples })),
+        reductions,
       };
     },
   };

@@ -16,9 +16,14 @@ import { stringifyLogJson } from '../stringify-log-json.js';
 import { toSampleSummary } from '../to-sample-summary.js';
 import type { CreateEvalLogWriterOptions, LogFileWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
-import { createZipAppender, deflateMember, type ZipAppender, type ZipMemberData } from './zip-appender.js';
+import { memberDeflater } from './member-deflater.js';
+import { createZipAppender, LOG_DEFLATE_LEVEL, type ZipAppender, type ZipMemberData } from './zip-appender.js';
 
 const DEFAULT_BUFFER_BYTES = 1024 * 1024;
+/** Bytes of sample JSON sent to the deflate worker at a time (a flush sends what is left sooner). */
+const BATCH_BYTES = 256 * 1024;
+/** Batches the worker may have unanswered before a sample waits for it (samples can come faster than it compresses). */
+const MAX_UNANSWERED_BATCHES = 4;
 /** Seconds a finished sample may wait in memory before it is flushed to the file. */
 const DEFAULT_FLUSH_INTERVAL = 2;
 
@@ -40,12 +45,17 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
   let plan: EvalPlan | undefined;
   let startedAt = '';
   let finished = false;
-  let pending: ZipMemberData[] = [];
+  // Samples are compressed by the deflate worker (see member-deflater.ts), a batch of texts at a time; `compressing`
+  // holds the batches sent since the last flush, in order.
+  let batch: { names: string[]; texts: string[]; bytes: number } = { names: [], texts: [], bytes: 0 };
+  let compressing: Promise<ZipMemberData[]>[] = [];
+  // The batches the worker has not answered yet, oldest first.
+  const unanswered: Promise<unknown>[] = [];
+  let pendingCount = 0;
+  // Bytes of JSON of the samples waiting. A flush waits for `bufferBytes` of them, and for about as many compressed
+  // bytes as the central directory, which each flush writes again (else a long run would spend its time rewriting the
+  // directory: at 100,000 samples it is 7 MB, and 1 MB flushes would write it again a thousand times).
   let pendingBytes = 0;
-  // Compressed bytes of the samples waiting: a flush waits until they are at least the central directory's size, which
-  // each flush writes again (else a long run would spend its time rewriting the directory: at 100,000 samples it is
-  // 7 MB, and 1 MB flushes would write it again a thousand times).
-  let pendingDeflatedBytes = 0;
   // Summaries go, as JSON lines, to a side file in the system's temporary directory (not beside the logs, which a
   // crash would leave it among) that becomes `summaries.json` at the end: a long run's summaries are too many to keep
   // in memory. `recent` holds those not written there yet.
@@ -61,21 +71,40 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
     return new LogError({ code: 'writer_state', message: `${path}: ${message}`, path });
   }
 
+  /** Sends the texts gathered so far to the deflate worker. */
+  function sendBatch(): void {
+    if (batch.texts.length === 0) return;
+    const { names, texts } = batch;
+    batch = { names: [], texts: [], bytes: 0 };
+    const sent = memberDeflater()
+      .deflate({ texts, level: LOG_DEFLATE_LEVEL })
+      .then((members) =>
+        members.map((data, index): ZipMemberData => ({ name: names[index]!, data })),
+      );
+    // A failure is the flush's to report (it awaits every batch).
+    const answered = sent.catch(() => undefined).finally(() => unanswered.splice(unanswered.indexOf(answered), 1));
+    unanswered.push(answered);
+    compressing.push(sent);
+  }
+
   /** Writes the samples waiting (and, unless at the end, a journal of their summaries) and their summaries' lines. */
   async function writePending(options: { journal: boolean }): Promise<void> {
-    const members = pending;
     const summaries = recent;
-    pending = [];
     recent = [];
-    pendingBytes = 0;
-    pendingDeflatedBytes = 0;
-    if (summaries.length === 0) return;
-    if (options.journal) {
+    if (summaries.length > 0 && options.journal) {
       journalCount++;
-      members.push({ name: `_journal/summaries/${journalCount}.json`, data: `[${summaries.join(',')}]` });
+      batch.names.push(`_journal/summaries/${journalCount}.json`);
+      batch.texts.push(`[${summaries.join(',')}]`);
     }
+    sendBatch();
+    const batches = compressing;
+    compressing = [];
+    pendingCount = 0;
+    pendingBytes = 0;
+    if (summaries.length === 0) return;
+    const members = (await Promise.all(batches)).flat();
     await summaryFile!.write(`${summaries.join('\n')}\n`);
-    if (members.length > 0) await zip!.append(members);
+    await zip!.append(members);
   }
 
   async function removeSummaryFile(): Promise<void> {
@@ -99,7 +128,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
     flushTimer = setTimeout(() => {
       flushTimer = undefined;
       // A failed write is reported to the next sample written (the queue keeps the failure).
-      if (!finished && pending.length > 0) flushPending().catch(() => undefined);
+      if (!finished && pendingCount > 0) flushPending().catch(() => undefined);
     }, flushIntervalMs);
     // The timer must not keep a process alive that has nothing else to do.
     flushTimer.unref();
@@ -131,18 +160,25 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
       if (!spec) throw state('writeSample() before start().');
       if (finished) throw state('writeSample() after finish().');
       if (writes.failure) throw writes.failure;
+      // Every sample waits while the worker is behind, not only the one that sent the last batch: samples of the mock
+      // model run on promises alone, and the worker's answers are read only once they all wait.
+      while (unanswered.length > MAX_UNANSWERED_BATCHES) await unanswered[0];
       const text = stringifyLogJson({ value: options.condense === false ? sample : condenseSample(sample) });
-      // Compressed now rather than at the flush: the buffer holds a few compressed bytes per sample outside the heap,
-      // and the text is garbage before the next collection instead of living (and being promoted) until the flush.
-      const deflated = deflateMember({ data: text });
-      pending.push({ name: sampleMemberName(sample), data: deflated });
+      // Sent to be compressed a batch at a time, rather than held as text until the flush: the buffer holds compressed
+      // bytes outside the heap, and the text is garbage soon instead of living (and being promoted) until the flush.
+      batch.names.push(sampleMemberName(sample));
+      batch.texts.push(text);
+      batch.bytes += text.length;
+      if (batch.bytes >= BATCH_BYTES) sendBatch();
+      pendingCount++;
       pendingBytes += text.length;
-      for (const chunk of deflated.deflated) pendingDeflatedBytes += chunk.length;
       recent.push(stringifyLogJson({ value: toSampleSummary(sample) }));
       // With a sample buffer, the sample that fills it waits for the write (so it is on disk when this resolves).
-      if (pending.length >= bufferSamples) return await flushPending();
+      if (pendingCount >= bufferSamples) return await flushPending();
       const directorySize = zip?.directorySize ?? 0;
-      if (pendingBytes < bufferBytes || pendingDeflatedBytes < directorySize) return armFlushTimer();
+      // Sample JSON compresses about four to one.
+      const flushAt = Math.max(bufferBytes, 4 * directorySize);
+      if (pendingBytes < flushAt) return armFlushTimer();
       // A full byte buffer is written in the background while samples keep coming; a sample waits only when twice
       // the buffer is waiting behind a write (compression or the disk fell behind).
       if (!writing) {
@@ -152,7 +188,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
         // A failed write is reported to the next sample written (the queue keeps the failure).
         started.catch(() => undefined);
         writing = started;
-      } else if (pendingBytes >= 2 * bufferBytes && pendingDeflatedBytes >= 2 * directorySize) {
+      } else if (pendingBytes >= 2 * flushAt) {
         await writing;
       }
     },
