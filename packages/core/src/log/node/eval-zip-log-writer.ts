@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, writeSync } from 'node:fs';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -16,8 +16,8 @@ import { stringifyLogJson } from '../stringify-log-json.js';
 import { toSampleSummary } from '../to-sample-summary.js';
 import type { CreateEvalLogWriterOptions, LogFileWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
-import { memberDeflater } from './member-deflater.js';
-import { createZipAppender, LOG_DEFLATE_LEVEL, type ZipAppender, type ZipMemberData } from './zip-appender.js';
+import { deflateMembersHere, memberDeflater } from './member-deflater.js';
+import { createZipAppender, LOG_DEFLATE_LEVEL, SYNC_WRITE_BYTES, type DeflatedMember, type ZipAppender, type ZipMemberData } from './zip-appender.js';
 
 const DEFAULT_BUFFER_BYTES = 1024 * 1024;
 /** Bytes of sample JSON sent to the deflate worker at a time (a flush sends what is left sooner). */
@@ -71,16 +71,18 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
     return new LogError({ code: 'writer_state', message: `${path}: ${message}`, path });
   }
 
-  /** Sends the texts gathered so far to the deflate worker. */
+  /**
+   * Sends the texts gathered so far to the deflate worker. With a sample buffer they are compressed on this thread
+   * instead: each sample then waits for its write, and a round trip to the worker (a turn of this thread's event loop,
+   * behind whatever else is waiting there) would be latency on every sample.
+   */
   function sendBatch(): void {
     if (batch.texts.length === 0) return;
     const { names, texts } = batch;
     batch = { names: [], texts: [], bytes: 0 };
-    const sent = memberDeflater()
-      .deflate({ texts, level: LOG_DEFLATE_LEVEL })
-      .then((members) =>
-        members.map((data, index): ZipMemberData => ({ name: names[index]!, data })),
-      );
+    const named = (members: DeflatedMember[]): ZipMemberData[] => members.map((data, index) => ({ name: names[index]!, data }));
+    const options = { texts, level: LOG_DEFLATE_LEVEL };
+    const sent = bufferSamples === Infinity ? memberDeflater().deflate(options).then(named) : Promise.resolve(named(deflateMembersHere(options)));
     // A failure is the flush's to report (it awaits every batch).
     const answered = sent.catch(() => undefined).finally(() => unanswered.splice(unanswered.indexOf(answered), 1));
     unanswered.push(answered);
@@ -103,7 +105,10 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
     pendingBytes = 0;
     if (summaries.length === 0) return;
     const members = (await Promise.all(batches)).flat();
-    await summaryFile!.write(`${summaries.join('\n')}\n`);
+    const lines = `${summaries.join('\n')}\n`;
+    // A few lines are written on this thread, as the zip appender writes small appends (see writeAll there).
+    if (lines.length < SYNC_WRITE_BYTES) writeSync(summaryFile!.fd, lines);
+    else await summaryFile!.write(lines);
     await zip!.append(members);
   }
 

@@ -54,7 +54,7 @@ export function createMemberDeflater(options: { workerUrl: URL | undefined }): M
   let broken = options.workerUrl === undefined;
 
   function inThisThread(request: DeflateRequest): DeflatedMember[] {
-    return toMembers(deflateBatch({ texts: request.texts, level: request.level }));
+    return deflateMembersHere({ texts: request.texts, level: request.level });
   }
 
   /**
@@ -120,6 +120,11 @@ export function createMemberDeflater(options: { workerUrl: URL | undefined }): M
       });
     },
   };
+}
+
+/** Compresses each text into its own member data on this thread (what the worker does, without the round trip). */
+export function deflateMembersHere(options: { texts: readonly string[]; level: number }): DeflatedMember[] {
+  return toMembers(deflateBatch(options));
 }
 
 function toMembers(batch: DeflatedBatch): DeflatedMember[] {
