@@ -16,8 +16,9 @@ import { stringifyLogJson } from '../stringify-log-json.js';
 import { toSampleSummary } from '../to-sample-summary.js';
 import type { CreateEvalLogWriterOptions, LogFileWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
-import { deflateMembersHere, memberDeflater } from './member-deflater.js';
-import { createZipAppender, LOG_DEFLATE_LEVEL, SYNC_WRITE_BYTES, type DeflatedMember, type ZipAppender, type ZipMemberData } from './zip-appender.js';
+import { deflateMembersHere, type DeflatedMember } from './deflate-batch.js';
+import { memberDeflater } from './member-deflater.js';
+import { createZipAppender, LOG_DEFLATE_LEVEL, SYNC_WRITE_BYTES, type ZipAppender, type ZipMemberData } from './zip-appender.js';
 
 const DEFAULT_BUFFER_BYTES = 1024 * 1024;
 /** Bytes of sample JSON sent to the deflate worker at a time (a flush sends what is left sooner). */

@@ -2,7 +2,7 @@ import { inflateRawSync, crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { deflateBatch } from './deflate-batch.js';
 import { createMemberDeflater, memberDeflater } from './member-deflater.js';
-import type { DeflatedMember } from './zip-appender.js';
+import type { DeflatedMember } from './deflate-batch.js';
 
 const texts = [
   JSON.stringify({ id: 1, messages: [{ role: 'user', content: 'What is 2 + 2?' }] }),

@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { deflateBatch, type DeflatedBatch } from './deflate-batch.js';
-import type { DeflatedMember } from './zip-appender.js';
+import { deflateMembersHere, membersOf, type DeflatedBatch, type DeflatedMember } from './deflate-batch.js';
 
 /** A message to the deflate worker. */
 export interface DeflateRequest {
@@ -53,10 +52,6 @@ export function createMemberDeflater(options: { workerUrl: URL | undefined }): M
   let ready = false;
   let broken = options.workerUrl === undefined;
 
-  function inThisThread(request: DeflateRequest): DeflatedMember[] {
-    return deflateMembersHere({ texts: request.texts, level: request.level });
-  }
-
   /**
    * The worker could not start: what it was sent is compressed here, and so is everything after. A worker that fails
    * once running (it ran out of memory) fails the batches it had: their texts are no longer kept.
@@ -75,7 +70,7 @@ export function createMemberDeflater(options: { workerUrl: URL | undefined }): M
 
   function settleHere(job: Pick<Job, 'resolve' | 'reject'>, request: DeflateRequest): void {
     try {
-      job.resolve(inThisThread(request));
+      job.resolve(deflateMembersHere(request));
     } catch (error) {
       job.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -95,7 +90,7 @@ export function createMemberDeflater(options: { workerUrl: URL | undefined }): M
       jobs.delete(response.id);
       if (jobs.size === 0) started.unref();
       if ('error' in response) job.reject(new Error(response.error));
-      else job.resolve(toMembers(response.batch));
+      else job.resolve(membersOf(response.batch));
     });
     started.on('error', (error) => {
       if (worker === started) fallBack(error);
@@ -120,17 +115,4 @@ export function createMemberDeflater(options: { workerUrl: URL | undefined }): M
       });
     },
   };
-}
-
-/** Compresses each text into its own member data on this thread (what the worker does, without the round trip). */
-export function deflateMembersHere(options: { texts: readonly string[]; level: number }): DeflatedMember[] {
-  return toMembers(deflateBatch(options));
-}
-
-function toMembers(batch: DeflatedBatch): DeflatedMember[] {
-  return batch.members.map((member) => ({
-    deflated: [batch.bytes.subarray(member.offset, member.offset + member.length)],
-    crc: member.crc,
-    uncompressedSize: member.uncompressedSize,
-  }));
 }

@@ -2,6 +2,7 @@ import { writevSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
+import { deflateMembersHere, type DeflatedMember } from './deflate-batch.js';
 import { encodeDirectoryEnd, encodeDirectoryRecord, encodeLocalHeader } from '../zip/zip-encoder.js';
 import type { ZipEntry } from '../zip/zip-entry.js';
 
@@ -21,15 +22,6 @@ export interface ZipMemberData {
   data: string | Uint8Array | AsyncIterable<string | Uint8Array> | DeflatedMember;
 }
 
-/**
- * A member's content already compressed by {@link deflateMember}: a writer that holds members before appending them
- * keeps these few compressed bytes (outside the JavaScript heap) rather than the text.
- */
-export interface DeflatedMember {
-  readonly deflated: readonly Uint8Array[];
-  readonly crc: number;
-  readonly uncompressedSize: number;
-}
 
 /**
  * Appends members to a zip file the way Python's `zipfile` does in append mode: the central directory is kept in
@@ -72,7 +64,7 @@ export function createZipAppender(options: { handle: FileHandle; level?: number 
       for (const { name, data } of members) {
         const { deflated, crc, uncompressedSize } =
           typeof data === 'string' || data instanceof Uint8Array
-            ? deflateMember({ data, level })
+            ? deflateMembersHere({ texts: [data], level })[0]!
             : isDeflated(data)
               ? data
               : await deflatePieces(data, level);
@@ -110,20 +102,6 @@ export function createZipAppender(options: { handle: FileHandle; level?: number 
 
 function isDeflated(data: AsyncIterable<string | Uint8Array> | DeflatedMember): data is DeflatedMember {
   return 'deflated' in data;
-}
-
-/** Compresses a member's whole content (text as UTF-8) as {@link ZipAppender.append} would, for appending later. */
-export function deflateMember(options: { data: string | Uint8Array; level?: number }): DeflatedMember {
-  const { data } = options;
-  const level = options.level ?? LOG_DEFLATE_LEVEL;
-  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  // On this thread: on two cores, handing each member to libuv's thread pool cost more than it saved. The output
-  // buffer is sized to the member (zlib's default is 16 KB, which a small member would keep until GC).
-  const output = zlib.deflateRawSync(bytes, { level, chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, bytes.length + 64) });
-  // The output is a view of a buffer the size of the input: copied, so a member held until the next flush keeps only
-  // its compressed bytes.
-  const deflated = output.byteLength < output.buffer.byteLength ? new Uint8Array(output) : output;
-  return { deflated: [deflated], crc: zlib.crc32(bytes), uncompressedSize: bytes.length };
 }
 
 async function deflatePieces(pieces: AsyncIterable<string | Uint8Array>, level: number): Promise<DeflatedMember> {
