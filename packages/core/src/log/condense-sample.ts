@@ -68,16 +68,18 @@ export function condenseSample(sample: EvalSample): EvalSample {
     : sample.error_retries;
 
   const eventsData = messages.items.length > 0 || calls.items.length > 0 || pools ? { ...pools, messages: messages.items, calls: calls.items } : undefined;
-  // Spread keeps each existing field in its place; the fields Inspect adds go at the end.
-  const condensed = {
-    ...sample,
-    ...(Object.hasOwn(sample, 'input') ? { input: Array.isArray(sample.input) ? inMessages.messages(sample.input) : sample.input } : {}),
-    ...(Array.isArray(sample.messages) ? { messages: inMessages.messages(sample.messages) } : {}),
-    ...(Object.hasOwn(sample, 'events') ? { events } : {}),
-    ...(retries ? { error_retries: retries } : {}),
-    attachments,
-    ...(eventsData ? { events_data: eventsData } : {}),
-  } as EvalSample;
+  // Each existing field keeps its place; the fields Inspect adds go at the end. (Object.assign rather than a spread:
+  // this runs for every sample written; architecture/log-sink.md, "A hidden class per object".)
+  const condensed = Object.assign(
+    {},
+    sample,
+    Object.hasOwn(sample, 'input') ? { input: Array.isArray(sample.input) ? inMessages.messages(sample.input) : sample.input } : {},
+    Array.isArray(sample.messages) ? { messages: inMessages.messages(sample.messages) } : {},
+    Object.hasOwn(sample, 'events') ? { events } : {},
+    retries ? { error_retries: retries } : {},
+    { attachments },
+    eventsData ? { events_data: eventsData } : {},
+  ) as EvalSample;
   if (rewritten.size > 0) {
     const referenced = attachmentReferences({ ...condensed, attachments: {} });
     for (const hash of rewritten) if (!referenced.has(hash)) delete attachments[hash];
@@ -125,7 +127,8 @@ function poolModelEvent(event: unknown, messages: Pool, calls: Pool): unknown {
   const input = event.input;
   const alreadyPooled = event.input_refs != null && Array.isArray(input) && input.length === 0;
   if (!alreadyPooled && Array.isArray(input) && input.length > 0) {
-    pooled = { ...pooled, input: [], input_refs: toRanges(input.map((message) => messages.indexOf(message))) };
+    // Object.assign rather than a spread on the per-event path (architecture/log-sink.md, "A hidden class per object").
+    pooled = Object.assign({}, pooled, { input: [], input_refs: toRanges(input.map((message) => messages.indexOf(message))) });
   }
   const call = event.call;
   if (isRecord(call) && call.call_refs == null && isRecord(call.request)) {

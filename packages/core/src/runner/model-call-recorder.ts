@@ -41,7 +41,8 @@ export function recordModelCalls(options: { runId: string; events: EvalEventEmit
         if (call.role) context.roleUsage[call.role] = addModelUsage(context.roleUsage[call.role], usage);
         context.totalTokens += usage.input_tokens + usage.output_tokens;
       }
-      const payload = { ...context.ref, sampleId: context.sampleId, epoch: context.epoch, call };
+      // Object.assign rather than a spread on the per-call path (architecture/log-sink.md, "A hidden class per object").
+      const payload = Object.assign({}, context.ref, { sampleId: context.sampleId, epoch: context.epoch, call });
       options.events.emit('model-call-end', payload);
       if (context.tokenLimit !== undefined && context.totalTokens > context.tokenLimit) {
         throw new LimitExceededError({ type: 'token', limit: context.tokenLimit, value: context.totalTokens });

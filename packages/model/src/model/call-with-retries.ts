@@ -148,7 +148,8 @@ async function attemptInSlot(
         new ModelTimeoutError({ model: options.model, timeout: attemptTimeout, scope: 'attempt' }),
     });
     try {
-      const pending = api.doGenerate({ ...options.request, signal: attemptAbort.signal });
+      // Object.assign rather than a spread on the per-call path (architecture/log-sink.md, "A hidden class per object").
+      const pending = api.doGenerate(Object.assign({}, options.request, { signal: attemptAbort.signal }));
       return await raceAbort(pending, attemptAbort.signal);
     } finally {
       attemptAbort.dispose();

@@ -164,8 +164,8 @@ function endEvent(options: {
   output: ModelOutput;
 }): ModelCallEnd {
   const elapsed = performance.now() - options.startTime;
-  return {
-    ...options.start,
+  // Object.assign rather than a spread on the per-call path (architecture/log-sink.md, "A hidden class per object").
+  return Object.assign({}, options.start, {
     output: options.output,
     retries: options.progress.retries,
     retryWaitTime: options.progress.retryWaitMilliseconds / 1000,
@@ -173,5 +173,5 @@ function endEvent(options: {
     completedAt: new Date().toISOString(),
     workingTime: Math.max(0, elapsed - options.progress.waitingMilliseconds) / 1000,
     waitingTime: (options.progress.waitingMilliseconds + options.progress.retryWaitMilliseconds) / 1000,
-  };
+  });
 }

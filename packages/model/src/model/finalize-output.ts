@@ -8,16 +8,19 @@ import type { ModelOutput } from '../spec/model-output.js';
  */
 export function finalizeOutput(output: ModelOutput, options: { modelName: string; time: number }): ModelOutput {
   const model = output.model || options.modelName;
-  const choices = (output.choices ?? []).map((choice) => ({
-    ...choice,
-    message: { ...choice.message, model: choice.message.model || model, source: 'generate' as const },
-  }));
+  // Copies are made with Object.assign rather than spreads: this runs for every model call, and on Node 20 an object
+  // spread followed by keys gets a hidden class of its own each time (architecture/log-sink.md, "A hidden class per
+  // object").
+  const choices = (output.choices ?? []).map((choice) =>
+    Object.assign({}, choice, {
+      message: Object.assign({}, choice.message, { model: choice.message.model || model, source: 'generate' as const }),
+    }),
+  );
   const first = choices[0];
-  return {
-    ...output,
+  return Object.assign({}, output, {
     model,
     choices,
     completion: output.completion || (first ? messageText(first.message) : ''),
     time: output.time ?? options.time,
-  };
+  });
 }

@@ -10,6 +10,17 @@ export interface DeflatedMember {
   readonly uncompressedSize: number;
 }
 
+/**
+ * Texts as UTF-8, laid end to end in one buffer of their own (`lengths[i]` bytes for text `i`): what is sent to be
+ * compressed, one member per text. Bytes outside the heap rather than strings: a sample's text is garbage as soon as
+ * it is encoded (strings waiting for the worker would be copied by every young-generation collection, then promoted),
+ * and the buffer moves to the worker without a copy.
+ */
+export interface EncodedTexts {
+  bytes: Uint8Array;
+  lengths: number[];
+}
+
 /** Where one member's compressed bytes are in a {@link DeflatedBatch}, with its CRC-32 and size before compression. */
 export interface DeflatedBatchMember {
   offset: number;
@@ -24,22 +35,85 @@ export interface DeflatedBatch {
   members: DeflatedBatchMember[];
 }
 
+/** Gathers texts into {@link EncodedTexts}, encoding each as it is added. */
+export interface TextEncoderBuffer {
+  add(text: string): void;
+  /** Texts added since the last {@link TextEncoderBuffer.take}. */
+  readonly count: number;
+  /** Their bytes as UTF-8. */
+  readonly byteLength: number;
+  /** The texts added so far; the buffer starts again empty. */
+  take(): EncodedTexts;
+}
+
 /**
- * Compresses each text (as UTF-8) or byte array into its own raw DEFLATE stream, as a zip member's data; the streams
- * are laid end to end in one buffer. Runs in the deflate worker, or on the calling thread (the zip appender's own
- * members, a writer with a sample buffer, or when the worker is not available).
+ * Creates a {@link TextEncoderBuffer}. Its buffer is allocated with the first text, `capacity` bytes (or the text's
+ * size if larger), and grows to twice its size (or to fit a large text) when full.
  */
-export function deflateBatch(options: { texts: readonly (string | Uint8Array)[]; level: number }): DeflatedBatch {
+export function createTextEncoderBuffer(options: { capacity: number }): TextEncoderBuffer {
+  let bytes: Buffer | undefined;
+  let used = 0;
+  let lengths: number[] = [];
+  return {
+    add(text) {
+      const length = Buffer.byteLength(text);
+      if (!bytes || used + length > bytes.length) {
+        // Not from Buffer's shared pool: the buffer must be one that can be moved to another thread.
+        const grown = Buffer.allocUnsafeSlow(Math.max(bytes ? 2 * bytes.length : options.capacity, used + length));
+        bytes?.copy(grown, 0, 0, used);
+        bytes = grown;
+      }
+      bytes.write(text, used);
+      used += length;
+      lengths.push(length);
+    },
+    get count() {
+      return lengths.length;
+    },
+    get byteLength() {
+      return used;
+    },
+    take() {
+      const taken: EncodedTexts = { bytes: bytes ? bytes.subarray(0, used) : new Uint8Array(0), lengths };
+      bytes = undefined;
+      used = 0;
+      lengths = [];
+      return taken;
+    },
+  };
+}
+
+/** `texts` as {@link EncodedTexts} (strings as UTF-8, byte arrays as they are). */
+export function encodeTexts(texts: readonly (string | Uint8Array)[]): EncodedTexts {
+  const parts = texts.map((text) => (typeof text === 'string' ? Buffer.from(text) : text));
+  const lengths = parts.map((part) => part.length);
+  const bytes = Buffer.allocUnsafeSlow(lengths.reduce((total, length) => total + length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return { bytes, lengths };
+}
+
+/**
+ * Compresses each text into its own raw DEFLATE stream, as a zip member's data; the streams are laid end to end in one
+ * buffer. Runs in the deflate worker, or on the calling thread (the zip appender's own members, a writer with a
+ * sample buffer, or when the worker is not available).
+ */
+export function deflateBatch(options: { texts: EncodedTexts; level: number }): DeflatedBatch {
   const { texts, level } = options;
   const outputs: Buffer[] = [];
   const members: DeflatedBatchMember[] = [];
   let offset = 0;
-  for (const text of texts) {
-    const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+  let at = 0;
+  for (const length of texts.lengths) {
+    const bytes = texts.bytes.subarray(at, at + length);
+    at += length;
     // The output buffer is sized to the member (zlib's default chunk is 16 KB, more than most members need).
-    const output = zlib.deflateRawSync(bytes, { level, chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, bytes.length + 64) });
+    const output = zlib.deflateRawSync(bytes, { level, chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, length + 64) });
     outputs.push(output);
-    members.push({ offset, length: output.length, crc: zlib.crc32(bytes), uncompressedSize: bytes.length });
+    members.push({ offset, length: output.length, crc: zlib.crc32(bytes), uncompressedSize: length });
     offset += output.length;
   }
   // A buffer of its own (Buffer.concat may hand out a slice of a shared pool, which cannot be moved to another thread).
@@ -49,7 +123,7 @@ export function deflateBatch(options: { texts: readonly (string | Uint8Array)[];
 }
 
 /** Compresses each text into its own member data on this thread (what the deflate worker does, without the trip). */
-export function deflateMembersHere(options: { texts: readonly (string | Uint8Array)[]; level: number }): DeflatedMember[] {
+export function deflateMembersHere(options: { texts: EncodedTexts; level: number }): DeflatedMember[] {
   return membersOf(deflateBatch(options));
 }
 

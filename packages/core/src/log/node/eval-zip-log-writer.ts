@@ -16,7 +16,7 @@ import { stringifyLogJson } from '../stringify-log-json.js';
 import { toSampleSummary } from '../to-sample-summary.js';
 import type { CreateEvalLogWriterOptions, LogFileWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
-import { deflateMembersHere, type DeflatedMember } from './deflate-batch.js';
+import { createTextEncoderBuffer, deflateMembersHere, type DeflatedMember } from './deflate-batch.js';
 import { memberDeflater } from './member-deflater.js';
 import { createZipAppender, LOG_DEFLATE_LEVEL, SYNC_WRITE_BYTES, type ZipAppender, type ZipMemberData } from './zip-appender.js';
 
@@ -46,9 +46,11 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
   let plan: EvalPlan | undefined;
   let startedAt = '';
   let finished = false;
-  // Samples are compressed by the deflate worker (see member-deflater.ts), a batch of texts at a time; `compressing`
-  // holds the batches sent since the last flush, in order.
-  let batch: { names: string[]; texts: string[]; bytes: number } = { names: [], texts: [], bytes: 0 };
+  // Samples are compressed by the deflate worker (see member-deflater.ts), a batch of texts at a time, each text
+  // encoded as UTF-8 into the batch's buffer as it comes; `compressing` holds the batches sent since the last flush,
+  // in order. (With a sample buffer, a batch is a sample or a few, compressed on this thread: see sendBatch.)
+  const texts = createTextEncoderBuffer({ capacity: bufferSamples === Infinity ? 2 * BATCH_BYTES : 16 * 1024 });
+  let names: string[] = [];
   let compressing: Promise<ZipMemberData[]>[] = [];
   // The batches the worker has not answered yet, oldest first.
   const unanswered: Promise<unknown>[] = [];
@@ -78,11 +80,11 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
    * behind whatever else is waiting there) would be latency on every sample.
    */
   function sendBatch(): void {
-    if (batch.texts.length === 0) return;
-    const { names, texts } = batch;
-    batch = { names: [], texts: [], bytes: 0 };
-    const named = (members: DeflatedMember[]): ZipMemberData[] => members.map((data, index) => ({ name: names[index]!, data }));
-    const options = { texts, level: LOG_DEFLATE_LEVEL };
+    if (texts.count === 0) return;
+    const sentNames = names;
+    names = [];
+    const named = (members: DeflatedMember[]): ZipMemberData[] => members.map((data, index) => ({ name: sentNames[index]!, data }));
+    const options = { texts: texts.take(), level: LOG_DEFLATE_LEVEL };
     const sent = bufferSamples === Infinity ? memberDeflater().deflate(options).then(named) : Promise.resolve(named(deflateMembersHere(options)));
     // A failure is the flush's to report (it awaits every batch).
     const answered = sent.catch(() => undefined).finally(() => unanswered.splice(unanswered.indexOf(answered), 1));
@@ -96,8 +98,8 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
     recent = [];
     if (summaries.length > 0 && options.journal) {
       journalCount++;
-      batch.names.push(`_journal/summaries/${journalCount}.json`);
-      batch.texts.push(`[${summaries.join(',')}]`);
+      names.push(`_journal/summaries/${journalCount}.json`);
+      texts.add(`[${summaries.join(',')}]`);
     }
     sendBatch();
     const batches = compressing;
@@ -170,12 +172,12 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
       // model run on promises alone, and the worker's answers are read only once they all wait.
       while (unanswered.length > MAX_UNANSWERED_BATCHES) await unanswered[0];
       const text = stringifyLogJson({ value: options.condense === false ? sample : condenseSample(sample) });
-      // Sent to be compressed a batch at a time, rather than held as text until the flush: the buffer holds compressed
-      // bytes outside the heap, and the text is garbage soon instead of living (and being promoted) until the flush.
-      batch.names.push(sampleMemberName(sample));
-      batch.texts.push(text);
-      batch.bytes += text.length;
-      if (batch.bytes >= BATCH_BYTES) sendBatch();
+      // Encoded at once into the batch's buffer, outside the heap, and sent to be compressed a batch at a time: the
+      // text is garbage at once instead of living (and being copied by each young-generation collection, then
+      // promoted) until its batch goes or the flush.
+      names.push(sampleMemberName(sample));
+      texts.add(text);
+      if (texts.byteLength >= BATCH_BYTES) sendBatch();
       pendingCount++;
       pendingBytes += text.length;
       recent.push(stringifyLogJson({ value: toSampleSummary(sample) }));

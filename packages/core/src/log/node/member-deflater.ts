@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { deflateMembersHere, membersOf, type DeflatedBatch, type DeflatedMember } from './deflate-batch.js';
+import { deflateMembersHere, membersOf, type DeflatedBatch, type DeflatedMember, type EncodedTexts } from './deflate-batch.js';
 
 /** A message to the deflate worker. */
 export interface DeflateRequest {
   id: number;
-  texts: string[];
+  texts: EncodedTexts;
   level: number;
 }
 
@@ -16,8 +16,11 @@ export type DeflateResponse = { ready: true } | { id: number; batch: DeflatedBat
  * with the first batch and holds the process open only while it has work.
  */
 export interface MemberDeflater {
-  /** Compresses each text into its own member data, in order. */
-  deflate(options: { texts: string[]; level: number }): Promise<DeflatedMember[]>;
+  /**
+   * Compresses each text into its own member data, in order. Once the worker runs, the texts' buffer is moved to it
+   * (it is no longer readable here).
+   */
+  deflate(options: { texts: EncodedTexts; level: number }): Promise<DeflatedMember[]>;
 }
 
 interface Job {
@@ -81,7 +84,7 @@ export function createMemberDeflater(options: { workerUrl: URL | undefined }): M
     started.on('message', (response: DeflateResponse) => {
       if ('ready' in response) {
         ready = true;
-        // From now on the texts sent are the worker's alone (the copies here can be collected at once).
+        // From now on the texts sent are the worker's alone (the copies here can be freed at once).
         for (const job of jobs.values()) job.request = undefined;
         return;
       }
@@ -111,7 +114,9 @@ export function createMemberDeflater(options: { workerUrl: URL | undefined }): M
         jobs.set(request.id, job);
         // Held open while a batch is out, so a run waiting for its last batch does not exit.
         worker.ref();
-        worker.postMessage(request);
+        // Until the worker says it runs, it gets a copy (the texts are kept, to be compressed here should it fail to
+        // start); after, the buffer itself.
+        worker.postMessage(request, ready ? [texts.bytes.buffer as ArrayBuffer] : []);
       });
     },
   };

@@ -2,7 +2,7 @@ import { writevSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
-import { deflateMembersHere, type DeflatedMember } from './deflate-batch.js';
+import { deflateMembersHere, encodeTexts, type DeflatedMember } from './deflate-batch.js';
 import { encodeDirectoryEnd, encodeDirectoryRecord, encodeLocalHeader } from '../zip/zip-encoder.js';
 import type { ZipEntry } from '../zip/zip-entry.js';
 
@@ -64,7 +64,7 @@ export function createZipAppender(options: { handle: FileHandle; level?: number 
       for (const { name, data } of members) {
         const { deflated, crc, uncompressedSize } =
           typeof data === 'string' || data instanceof Uint8Array
-            ? deflateMembersHere({ texts: [data], level })[0]!
+            ? deflateMembersHere({ texts: encodeTexts([data]), level })[0]!
             : isDeflated(data)
               ? data
               : await deflatePieces(data, level);
