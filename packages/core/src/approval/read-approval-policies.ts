@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { loadYaml } from '../util/load-yaml.js';
 import { ApprovalError } from './approval-error.js';
 import type { ApprovalPolicy } from './approval-policy.js';
 import { policyTools } from './approval-policy.js';
@@ -91,7 +91,7 @@ export function readApprovalPolicies(options: { file: string }): ApprovalPolicy[
   if (!existsSync(file)) {
     throw new ApprovalError({ code: 'approval_policy_invalid', file, message: `Approval policy file not found: ${file}` });
   }
-  const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true });
+  const document = loadYaml().parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true });
   const [first] = document.errors;
   if (first) {
     const line = first.linePos?.[0];

@@ -1,8 +1,8 @@
 import type { Content } from '@assay/model/spec';
 import { createRedactor } from '@assay/model';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import type { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Tool, ToolResult } from '../tool.js';
 import { ToolError } from '../tool-error.js';
 import type { McpServer } from './mcp-server.js';
@@ -16,7 +16,19 @@ export interface McpServerSetup {
   /** Values that must never reach a log, an error or the terminal (env values, header values). */
   secrets: readonly string[];
   /** Creates a fresh transport for each (re)connection; `stderr` is the server process's error output, if any. */
-  createTransport(): { transport: Transport; stderr?: NodeJS.ReadableStream | null };
+  createTransport(): Promise<{ transport: Transport; stderr?: NodeJS.ReadableStream | null }>;
+}
+
+/**
+ * The MCP SDK's client, imported with the first connection rather than with `@assay/core`: it loads a JSON Schema
+ * validator and a schema library of its own, which took longer to load than the rest of `@assay/core` together.
+ */
+async function loadMcpClient(): Promise<{ Client: typeof Client; McpError: typeof McpError }> {
+  const [{ Client }, { McpError }] = await Promise.all([
+    import('@modelcontextprotocol/sdk/client/index.js'),
+    import('@modelcontextprotocol/sdk/types.js'),
+  ]);
+  return { Client, McpError };
 }
 
 type McpContent = { type: string; text?: string; data?: string; mimeType?: string; resource?: { text?: string; uri?: string }; uri?: string };
@@ -44,11 +56,12 @@ export function createMcpServer(setup: McpServerSetup): McpServer {
 
   const connect = async (): Promise<Client> => {
     stderrTail = '';
-    const { transport, stderr } = setup.createTransport();
+    const sdk = await loadMcpClient();
+    const { transport, stderr } = await setup.createTransport();
     stderr?.on('data', (chunk: Buffer | string) => {
       stderrTail = (stderrTail + chunk.toString()).slice(-stderrTailLength);
     });
-    const next = new Client({ name: 'assay', version: '0.1.0' });
+    const next = new sdk.Client({ name: 'assay', version: '0.1.0' });
     try {
       await next.connect(transport);
     } catch (error) {
@@ -95,6 +108,7 @@ export function createMcpServer(setup: McpServerSetup): McpServer {
     } catch (error) {
       if (signal?.aborted) throw error;
       // The server answered with an error (bad arguments, a failure it reports): the model reads it.
+      const { McpError } = await loadMcpClient();
       if (error instanceof McpError) throw new ToolError(redact(error.message));
       throw failure(`failed while running tool "${name}"`, error);
     }

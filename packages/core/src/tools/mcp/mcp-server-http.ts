@@ -1,5 +1,4 @@
 import { redactUrl } from '@assay/model';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createMcpServer } from './create-mcp-server.js';
 import type { McpServer } from './mcp-server.js';
 
@@ -34,6 +33,10 @@ export function mcpServerHttp(options: McpServerHttpOptions): McpServer {
     name: options.name ?? masked,
     transport: 'http',
     secrets: [...headerSecrets, ...urlSecrets],
-    createTransport: () => ({ transport: new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }) }),
+    createTransport: async () => {
+      // Imported when first used, as the MCP client is (see create-mcp-server.ts).
+      const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+      return { transport: new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }) };
+    },
   });
 }

@@ -1,4 +1,3 @@
-import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { createMcpServer } from './create-mcp-server.js';
 import type { McpServer } from './mcp-server.js';
 
@@ -28,7 +27,9 @@ export function mcpServerStdio(options: McpServerStdioOptions): McpServer {
     name: options.name ?? [command, ...args].join(' '),
     transport: 'stdio',
     secrets: Object.values(env),
-    createTransport: () => {
+    createTransport: async () => {
+      // Imported when first used, as the MCP client is (see create-mcp-server.ts).
+      const { getDefaultEnvironment, StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
       // The server's error output is kept (for errors, redacted), never passed to the terminal: it may print its env.
       const transport = new StdioClientTransport({
         command,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { parse } from 'yaml';
+import { loadYaml } from '../../../util/load-yaml.js';
 import type { SandboxConfig } from '../../define-sandbox.js';
 import { SandboxError } from '../../sandbox-error.js';
 
@@ -81,7 +81,7 @@ export interface ComposeFile {
 export function readComposeFile(path: string): ComposeFile {
   let document: unknown;
   try {
-    document = parse(readFileSync(path, 'utf8'));
+    document = loadYaml().parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new SandboxError({ code: 'sandbox_config', message: `Compose file '${path}' could not be read: ${(error as Error).message}`, path, cause: error });
   }
