@@ -1,4 +1,5 @@
 import { LimitExceededError } from '../solver/limit-exceeded-error.js';
+import { onAbort } from './on-abort.js';
 
 /** Thrown inside a sample when the run is cancelled. */
 export class SampleCancelled extends Error {}
@@ -6,10 +7,9 @@ export class SampleCancelled extends Error {}
 /** An AbortController that also aborts when `parent` does; `dispose` detaches it. */
 export function linkedController(parent: AbortSignal): AbortController & { dispose: () => void } {
   const controller = new AbortController();
-  const onAbort = (): void => controller.abort();
   if (parent.aborted) controller.abort();
-  else parent.addEventListener('abort', onAbort, { once: true });
-  return Object.assign(controller, { dispose: () => parent.removeEventListener('abort', onAbort) });
+  const dispose = parent.aborted ? () => undefined : onAbort(parent, () => controller.abort());
+  return Object.assign(controller, { dispose });
 }
 
 /**
@@ -30,13 +30,12 @@ export function guarded<TResult>(options: {
     let timer: NodeJS.Timeout | undefined;
     const stop = (): void => {
       if (timer) clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
     };
-    const onAbort = (): void => {
+    const stopListening = onAbort(signal, () => {
       stop();
       reject(new SampleCancelled());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+    });
     if (timeLimit !== undefined) {
       timer = setTimeout(() => {
         options.onTimeLimit?.();
