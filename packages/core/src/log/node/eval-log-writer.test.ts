@@ -167,7 +167,7 @@ describe('the .eval writer', () => {
 
   it('flushes by itself (journal and directory) when its buffer fills, without flush() calls', async () => {
     const path = join(dir, 'auto.eval');
-    const writer = createEvalLogWriter({ path, bufferBytes: 4096 });
+    const writer = createEvalLogWriter({ path, bufferBytes: 4096, journalInterval: 0 });
     await writer.start(realisticStart());
     for (let id = 1; id <= 20; id++) await writer.writeSample(realisticSample({ id }));
     await writer.close();
@@ -219,7 +219,7 @@ describe('the .eval writer', () => {
 
   it('with bufferSamples 1, has each sample on disk when its write resolves, and samples finishing together share a write', async () => {
     const path = join(dir, 'group.eval');
-    const writer = createEvalLogWriter({ path, bufferSamples: 1 });
+    const writer = createEvalLogWriter({ path, bufferSamples: 1, journalInterval: 0 });
     await writer.start(realisticStart());
     await writer.writeSample(realisticSample({ id: 1 }));
     // On disk already: the running log reads back with it.
@@ -230,6 +230,34 @@ describe('the .eval writer', () => {
     expect(names.filter((name) => name.startsWith('samples/'))).toHaveLength(21);
     expect(names.filter((name) => name.startsWith('_journal/summaries/'))).toEqual(['_journal/summaries/1.json', '_journal/summaries/2.json']);
     await writer.finish({ status: 'success', results: realisticResults(21) });
+  });
+
+  it('with flushes more frequent than journalInterval, writes every sample but journals once; flush() journals the rest', async () => {
+    const path = join(dir, 'journal-interval.eval');
+    const writer = createEvalLogWriter({ path, bufferSamples: 1, journalInterval: 3600 });
+    await writer.start(realisticStart());
+    for (let id = 1; id <= 10; id++) await writer.writeSample(realisticSample({ id }));
+    const names = async (prefix: string): Promise<string[]> =>
+      [...unzipIndependently(await readFile(path)).keys()].filter((name) => name.startsWith(prefix));
+    expect(await names('samples/')).toHaveLength(10);
+    expect(await names('_journal/summaries/')).toEqual(['_journal/summaries/1.json']);
+    expect((await readEvalLogSampleSummaries({ path })).map((summary) => summary.id)).toEqual([1]);
+    await writer.flush();
+    expect(await names('_journal/summaries/')).toHaveLength(2);
+    expect((await readEvalLogSampleSummaries({ path })).map((summary) => summary.id)).toEqual(Array.from({ length: 10 }, (_, index) => index + 1));
+    await writer.finish({ status: 'success', results: realisticResults(10) });
+  });
+
+  it('journals summaries left unjournaled once journalInterval has passed, with no more samples coming', async () => {
+    const path = join(dir, 'journal-timer.eval');
+    const writer = createEvalLogWriter({ path, bufferSamples: 1, journalInterval: 0.2 });
+    await writer.start(realisticStart());
+    for (let id = 1; id <= 10; id++) await writer.writeSample(realisticSample({ id }));
+    await expect.poll(async () => (await readEvalLogSampleSummaries({ path })).map((summary) => summary.id), { timeout: 20_000, interval: 50 }).toEqual(
+      Array.from({ length: 10 }, (_, index) => index + 1),
+    );
+    await writer.finish({ status: 'success', results: realisticResults(10) });
+    expect((await readEvalLogSampleSummaries({ path })).map((summary) => summary.id)).toEqual(Array.from({ length: 10 }, (_, index) => index + 1));
   });
 
   it('recovers a log torn by a crash mid-write from its local headers', async () => {

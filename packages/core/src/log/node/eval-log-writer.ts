@@ -51,6 +51,12 @@ export interface CreateEvalLogWriterOptions {
   /** Finished samples buffered before they are written: a flush happens at this many samples or `bufferBytes`. */
   bufferSamples?: number;
   /**
+   * `.eval` only: seconds between journals of sample summaries (what lists a running log's samples) when flushes come
+   * more often; samples themselves are written at every flush.
+   * @default 1
+   */
+  journalInterval?: number;
+  /**
    * `.eval` only: write each sample condensed, as Inspect does: model inputs and raw request messages in per-sample
    * pools (`events_data`), strings over 100 characters in events and images in messages moved to `attachments`.
    * Readers give samples back resolved either way.

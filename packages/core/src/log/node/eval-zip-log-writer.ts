@@ -27,6 +27,12 @@ const BATCH_BYTES = 256 * 1024;
 const MAX_UNANSWERED_BATCHES = 4;
 /** Seconds a finished sample may wait in memory before it is flushed to the file. */
 const DEFAULT_FLUSH_INTERVAL = 2;
+/**
+ * Seconds between journals of summaries when flushes come more often (with a buffer of one sample, each sample is a
+ * flush): the journal lets a reader list a running log's samples, and one per flush doubled the members and the
+ * central directory that every flush writes again. Samples are written at every flush regardless.
+ */
+const DEFAULT_JOURNAL_INTERVAL = 1;
 
 /**
  * The `.eval` writer, after Inspect's `EvalRecorder`: finished samples are compressed and buffered, and flushed to the zip
@@ -39,6 +45,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
   const bufferBytes = options.bufferBytes ?? DEFAULT_BUFFER_BYTES;
   const bufferSamples = options.bufferSamples ?? Infinity;
   const flushIntervalMs = (options.flushInterval ?? DEFAULT_FLUSH_INTERVAL) * 1000;
+  const journalIntervalMs = (options.journalInterval ?? DEFAULT_JOURNAL_INTERVAL) * 1000;
   const writes = createWriteQueue();
   let handle: FileHandle | undefined;
   let zip: ZipAppender | undefined;
@@ -65,7 +72,11 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
   const summariesPath = join(tmpdir(), `assay-${randomUUID()}.summaries.jsonl`);
   let summaryFile: FileHandle | undefined;
   let recent: string[] = [];
+  // Summaries written to the side file but not yet to a journal in the zip, and when the last journal was written.
+  let unjournaled: string[] = [];
+  let journaledAt = -Infinity;
   let journalCount = 0;
+  let journalTimer: NodeJS.Timeout | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
   // The background write of a full byte buffer, while it runs.
   let writing: Promise<void> | undefined;
@@ -92,27 +103,56 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
     compressing.push(sent);
   }
 
-  /** Writes the samples waiting (and, unless at the end, a journal of their summaries) and their summaries' lines. */
-  async function writePending(options: { journal: boolean }): Promise<void> {
+  /**
+   * Writes the samples waiting and their summaries' lines, and a journal of the summaries not yet in one: `due` writes
+   * it once `journalInterval` has passed since the last (else a timer writes it then), `now` at once,
+   * `never` leaves them for `summaries.json` (the end).
+   */
+  async function writePending(options: { journal: 'due' | 'now' | 'never' }): Promise<void> {
     const summaries = recent;
     recent = [];
-    if (summaries.length > 0 && options.journal) {
+    for (const summary of summaries) unjournaled.push(summary);
+    const now = performance.now();
+    const journal = options.journal === 'now' || (options.journal === 'due' && now - journaledAt >= journalIntervalMs);
+    if (unjournaled.length > 0 && journal) {
       journalCount++;
       names.push(`_journal/summaries/${journalCount}.json`);
-      texts.add(`[${summaries.join(',')}]`);
+      texts.add(`[${unjournaled.join(',')}]`);
+      unjournaled = [];
+      journaledAt = now;
+      stopJournalTimer();
     }
     sendBatch();
     const batches = compressing;
     compressing = [];
     pendingCount = 0;
     pendingBytes = 0;
-    if (summaries.length === 0) return;
+    if (batches.length === 0) return;
+    if (options.journal === 'due' && unjournaled.length > 0) armJournalTimer();
     const members = (await Promise.all(batches)).flat();
-    const lines = `${summaries.join('\n')}\n`;
-    // A few lines are written on this thread, as the zip appender writes small appends (see writeAll there).
-    if (lines.length < SYNC_WRITE_BYTES) writeSync(summaryFile!.fd, lines);
-    else await summaryFile!.write(lines);
+    if (summaries.length > 0) {
+      const lines = `${summaries.join('\n')}\n`;
+      // A few lines are written on this thread, as the zip appender writes small appends (see writeAll there).
+      if (lines.length < SYNC_WRITE_BYTES) writeSync(summaryFile!.fd, lines);
+      else await summaryFile!.write(lines);
+    }
     await zip!.append(members);
+  }
+
+  function armJournalTimer(): void {
+    if (journalTimer) return;
+    journalTimer = setTimeout(() => {
+      journalTimer = undefined;
+      // A failed write is reported to the next sample written (the queue keeps the failure).
+      if (!finished && unjournaled.length > 0) writes.enqueue(() => writePending({ journal: 'now' })).catch(() => undefined);
+    }, journalIntervalMs);
+    // The timer must not keep a process alive that has nothing else to do.
+    journalTimer.unref();
+  }
+
+  function stopJournalTimer(): void {
+    if (journalTimer) clearTimeout(journalTimer);
+    journalTimer = undefined;
   }
 
   async function removeSummaryFile(): Promise<void> {
@@ -128,7 +168,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
    */
   function flushPending(): Promise<void> {
     stopFlushTimer();
-    return writes.enqueue(() => writePending({ journal: true }));
+    return writes.enqueue(() => writePending({ journal: 'due' }));
   }
 
   function armFlushTimer(): void {
@@ -202,20 +242,23 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
     },
     async flush() {
       if (!spec || finished) return;
-      await flushPending();
+      stopFlushTimer();
+      // Everything written, journal included: what a reader of the running log lists.
+      await writes.enqueue(() => writePending({ journal: 'now' }));
     },
     async finish(finishOptions) {
       if (!spec || !plan) throw state('finish() before start().');
       if (finished) throw state('finish() was already called.');
       finished = true;
       stopFlushTimer();
+      stopJournalTimer();
       const header = buildLogHeader({ eval: spec, plan, finish: finishOptions, startedAt, path });
       const members: ZipMemberData[] = [{ name: 'summaries.json', data: jsonLinesAsArray(summariesPath) }];
       if (header.reductions != null) members.push({ name: 'reductions.json', data: stringifyLogJson({ value: header.reductions }) });
       members.push({ name: 'header.json', data: stringifyLogJson({ value: headerWithoutSamples(header) }) });
       await writes.enqueue(async () => {
         // `summaries.json` holds every summary: the last samples need no journal.
-        await writePending({ journal: false });
+        await writePending({ journal: 'never' });
         await summaryFile!.close();
         summaryFile = undefined;
         await zip!.append(members);
@@ -228,10 +271,11 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
     async close() {
       finished = true;
       stopFlushTimer();
+      stopJournalTimer();
       // Runs even after a failure, so the file handle is always released; samples still buffered are written first.
       await writes.finally(async (failure) => {
         try {
-          if (handle && !failure) await writePending({ journal: true });
+          if (handle && !failure) await writePending({ journal: 'now' });
         } finally {
           await handle?.close();
           handle = undefined;

@@ -94,7 +94,7 @@ it('compresses a member given as pieces as one stream, however many pieces and o
 describe('the .eval writer past its first megabytes', () => {
   it('writes every sample and summary across many flushes', async () => {
     const path = join(dir, 'long.eval');
-    const writer = createEvalLogWriter({ path, bufferBytes: 64 * 1024 });
+    const writer = createEvalLogWriter({ path, bufferBytes: 64 * 1024, journalInterval: 0 });
     await writer.start(realisticStart());
     // About 5 KB each, written 50 at a time as the runner does: dozens of 64 KB flushes.
     const count = 1500;
