@@ -12,6 +12,7 @@ import { stringifyLogJson } from '../log/stringify-log-json.js';
 import { computeMetrics } from '../metrics/index.js';
 import type { SampleScore, ScoreReducer } from '../metrics/metric.js';
 import type { Scorer } from '../scorer/index.js';
+import { createTextLineStore, type TextLineStore } from '../util/text-line-store.js';
 
 /** What is kept of a finished sample: its scores and metadata, never its messages or events. */
 export interface ScoredSample {
@@ -35,14 +36,14 @@ export interface ScoreAccumulator {
 }
 
 /**
- * One scorer × reducer's reduced scores, each kept as its JSON (one string a sample rather than a score's objects and
- * strings, for the whole run: a long run holds hundreds of thousands), with each sample's metadata beside it when it
- * has any.
+ * One scorer × reducer's reduced scores, each kept as its JSON in a {@link TextLineStore} (outside the heap, rather
+ * than a score's objects and strings for the whole run: a long run holds hundreds of thousands), with each sample's
+ * metadata beside it when it has any.
  */
 interface ReducedList {
   scorer: string;
   reducer: string;
-  items: string[];
+  items: TextLineStore;
   metadata: (Record<string, unknown> | undefined)[];
 }
 
@@ -59,7 +60,7 @@ export function createScoreAccumulator(options: {
   const lists = new Map<string, ReducedList>();
   for (const scorer of scorers) {
     for (const reducer of reducers) {
-      lists.set(listKey(scorer.name, reducer.name), { scorer: scorer.name, reducer: reducer.name, items: [], metadata: [] });
+      lists.set(listKey(scorer.name, reducer.name), { scorer: scorer.name, reducer: reducer.name, items: createTextLineStore(), metadata: [] });
     }
   }
   // Samples with some of their epochs in, by id (first seen first).
@@ -78,7 +79,7 @@ export function createScoreAccumulator(options: {
         // spread: this runs for every sample; architecture/log-sink.md, "A hidden class per object".)
         const text = stringifyLogJson({ value: Object.assign({}, score, { history: score.history ?? [], sample_id: id }) });
         const list = lists.get(listKey(scorer.name, reducer.name))!;
-        list.items.push(text);
+        list.items.add(text);
         list.metadata.push(metadata && Object.keys(metadata).length > 0 ? metadata : undefined);
       }
     }
@@ -108,7 +109,7 @@ export function createScoreAccumulator(options: {
         const metrics = options.metrics ?? scorer.metrics;
         for (const reducer of reducers) {
           const list = lists.get(listKey(scorer.name, reducer.name))!;
-          const samples = list.items.map((text) => checkItem(parseLogJson({ text }) as EvalSampleScore, scorer.name));
+          const samples = Array.from(list.items.lines(), (text) => checkItem(parseLogJson({ text }) as EvalSampleScore, scorer.name));
           reductions.push({ scorer: list.scorer, reducer: list.reducer, samples });
           const sampleScores = samples.map(
             (item, index): SampleScore => ({ score: item, sampleId: item.sample_id!, sampleMetadata: list.metadata[index] ?? {} }),

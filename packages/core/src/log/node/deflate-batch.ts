@@ -37,7 +37,8 @@ export interface DeflatedBatch {
 
 /** Gathers texts into {@link EncodedTexts}, encoding each as it is added. */
 export interface TextEncoderBuffer {
-  add(text: string): void;
+  /** Adds a text (a string is encoded as UTF-8; bytes are copied as they are). */
+  add(text: string | Uint8Array): void;
   /** Texts added since the last {@link TextEncoderBuffer.take}. */
   readonly count: number;
   /** Their bytes as UTF-8. */
@@ -56,14 +57,15 @@ export function createTextEncoderBuffer(options: { capacity: number }): TextEnco
   let lengths: number[] = [];
   return {
     add(text) {
-      const length = Buffer.byteLength(text);
+      const length = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
       if (!bytes || used + length > bytes.length) {
         // Not from Buffer's shared pool: the buffer must be one that can be moved to another thread.
         const grown = Buffer.allocUnsafeSlow(Math.max(bytes ? 2 * bytes.length : options.capacity, used + length));
         bytes?.copy(grown, 0, 0, used);
         bytes = grown;
       }
-      bytes.write(text, used);
+      if (typeof text === 'string') bytes.write(text, used);
+      else bytes.set(text, used);
       used += length;
       lengths.push(length);
     },

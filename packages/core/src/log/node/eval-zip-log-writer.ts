@@ -1,4 +1,4 @@
-import { createReadStream, writeSync } from 'node:fs';
+import { createReadStream, readSync, writeSync } from 'node:fs';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { evalSpecSchema, type EvalSpec } from '../schema/eval-spec.js';
 import { sampleMemberName } from '../sort-samples.js';
 import { stringifyLogJson } from '../stringify-log-json.js';
 import { toSampleSummary } from '../to-sample-summary.js';
+import { createTextLineStore } from '../../util/text-line-store.js';
 import type { CreateEvalLogWriterOptions, LogFileWriter } from './eval-log-writer.js';
 import { createWriteQueue } from './write-queue.js';
 import { createTextEncoderBuffer, deflateMembersHere, type DeflatedMember } from './deflate-batch.js';
@@ -68,12 +69,15 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
   let pendingBytes = 0;
   // Summaries go, as JSON lines, to a side file in the system's temporary directory (not beside the logs, which a
   // crash would leave it among) that becomes `summaries.json` at the end: a long run's summaries are too many to keep
-  // in memory. `recent` holds those not written there yet.
+  // in memory. `recent` holds those not written there yet (as bytes outside the heap: with a long run's large flushes,
+  // thousands wait, and as strings they were most of what the heap promoted and then threw away).
   const summariesPath = join(tmpdir(), `assay-${randomUUID()}.summaries.jsonl`);
   let summaryFile: FileHandle | undefined;
-  let recent: string[] = [];
-  // Summaries written to the side file but not yet to a journal in the zip, and when the last journal was written.
-  let unjournaled: string[] = [];
+  const recent = createTextLineStore();
+  let summaryBytes = 0;
+  // Where the summaries not yet in a journal begin in the side file (a journal is read back from it), and when the
+  // last journal was written.
+  let journaledBytes = 0;
   let journaledAt = -Infinity;
   let journalCount = 0;
   let journalTimer: NodeJS.Timeout | undefined;
@@ -109,16 +113,24 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
    * `never` leaves them for `summaries.json` (the end).
    */
   async function writePending(options: { journal: 'due' | 'now' | 'never' }): Promise<void> {
-    const summaries = recent;
-    recent = [];
-    for (const summary of summaries) unjournaled.push(summary);
+    const lines = recent.take();
+    if (lines.length > 0) {
+      // A few lines are written on this thread, as the zip appender writes small appends (see writeAll there).
+      if (lines.length < SYNC_WRITE_BYTES) writeAllSync(summaryFile!.fd, lines, summaryBytes);
+      else {
+        for (let written = 0; written < lines.length; ) {
+          written += (await summaryFile!.write(lines, written, lines.length - written, summaryBytes + written)).bytesWritten;
+        }
+      }
+      summaryBytes += lines.length;
+    }
     const now = performance.now();
     const journal = options.journal === 'now' || (options.journal === 'due' && now - journaledAt >= journalIntervalMs);
-    if (unjournaled.length > 0 && journal) {
+    if (summaryBytes > journaledBytes && journal) {
       journalCount++;
       names.push(`_journal/summaries/${journalCount}.json`);
-      texts.add(`[${unjournaled.join(',')}]`);
-      unjournaled = [];
+      texts.add(jsonArrayOfLines(readRange(summaryFile!.fd, journaledBytes, summaryBytes)));
+      journaledBytes = summaryBytes;
       journaledAt = now;
       stopJournalTimer();
     }
@@ -128,15 +140,8 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
     pendingCount = 0;
     pendingBytes = 0;
     if (batches.length === 0) return;
-    if (options.journal === 'due' && unjournaled.length > 0) armJournalTimer();
-    const members = (await Promise.all(batches)).flat();
-    if (summaries.length > 0) {
-      const lines = `${summaries.join('\n')}\n`;
-      // A few lines are written on this thread, as the zip appender writes small appends (see writeAll there).
-      if (lines.length < SYNC_WRITE_BYTES) writeSync(summaryFile!.fd, lines);
-      else await summaryFile!.write(lines);
-    }
-    await zip!.append(members);
+    if (options.journal === 'due' && summaryBytes > journaledBytes) armJournalTimer();
+    await zip!.append((await Promise.all(batches)).flat());
   }
 
   function armJournalTimer(): void {
@@ -144,7 +149,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
     journalTimer = setTimeout(() => {
       journalTimer = undefined;
       // A failed write is reported to the next sample written (the queue keeps the failure).
-      if (!finished && unjournaled.length > 0) writes.enqueue(() => writePending({ journal: 'now' })).catch(() => undefined);
+      if (!finished && summaryBytes > journaledBytes) writes.enqueue(() => writePending({ journal: 'now' })).catch(() => undefined);
     }, journalIntervalMs);
     // The timer must not keep a process alive that has nothing else to do.
     journalTimer.unref();
@@ -199,7 +204,8 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
       await writes.enqueue(async () => {
         await mkdir(dirname(path), { recursive: true });
         handle = await open(path, 'w');
-        summaryFile = await open(summariesPath, 'w');
+        // Read as well as written: a journal is read back from it.
+        summaryFile = await open(summariesPath, 'w+');
         zip = createZipAppender({ handle });
         await zip.append([{ name: '_journal/start.json', data: stringifyLogJson({ value: start }) }]);
       });
@@ -220,7 +226,7 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
       if (texts.byteLength >= BATCH_BYTES) sendBatch();
       pendingCount++;
       pendingBytes += text.length;
-      recent.push(stringifyLogJson({ value: toSampleSummary(sample) }));
+      recent.add(stringifyLogJson({ value: toSampleSummary(sample) }));
       // With a sample buffer, the sample that fills it waits for the write (so it is on disk when this resolves).
       if (pendingCount >= bufferSamples) return await flushPending();
       const directorySize = zip?.directorySize ?? 0;
@@ -305,3 +311,31 @@ async function* jsonLinesAsArray(path: string): AsyncGenerator<Uint8Array | stri
 
 const NEWLINE = 0x0a;
 const COMMA = 0x2c;
+
+/** Writes all of `bytes` at `position` (a write may take fewer bytes than asked). */
+function writeAllSync(fd: number, bytes: Uint8Array, position: number): void {
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
+}
+
+/** The bytes of the file from `start` to `end`. */
+function readRange(fd: number, start: number, end: number): Uint8Array {
+  const bytes = Buffer.allocUnsafe(end - start);
+  let read = 0;
+  while (read < bytes.length) {
+    const count = readSync(fd, bytes, read, bytes.length - read, start + read);
+    if (count === 0) throw new Error(`the summaries file ended at ${start + read} bytes, before ${end}`);
+    read += count;
+  }
+  return bytes;
+}
+
+/** JSON lines (each ending with a newline; no newline inside one, as JSON text escapes them) as one JSON array. */
+function jsonArrayOfLines(lines: Uint8Array): Uint8Array {
+  const array = Buffer.allocUnsafe(lines.length + 1);
+  array[0] = 0x5b; // [
+  array.set(lines, 1);
+  for (let at = array.indexOf(NEWLINE, 1); at !== -1; at = array.indexOf(NEWLINE, at + 1)) array[at] = COMMA;
+  array[array.length - 1] = 0x5d; // ]
+  return array;
+}
