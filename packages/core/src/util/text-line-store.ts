@@ -18,17 +18,17 @@ export interface TextLineStore {
 
 const NEWLINE = 0x0a;
 
-/** Creates an empty {@link TextLineStore}; its buffer doubles when full. */
+/** Creates an empty {@link TextLineStore}; its buffer is allocated with the first line and doubles when full. */
 export function createTextLineStore(): TextLineStore {
-  let bytes = Buffer.allocUnsafeSlow(64 * 1024);
+  let bytes: Buffer | undefined;
   let used = 0;
   let count = 0;
   return {
     add(text) {
       const length = Buffer.byteLength(text) + 1;
-      if (used + length > bytes.length) {
-        const grown = Buffer.allocUnsafeSlow(Math.max(2 * bytes.length, used + length));
-        bytes.copy(grown, 0, 0, used);
+      if (!bytes || used + length > bytes.length) {
+        const grown = Buffer.allocUnsafeSlow(Math.max(bytes ? 2 * bytes.length : 4096, used + length));
+        bytes?.copy(grown, 0, 0, used);
         bytes = grown;
       }
       used += bytes.write(text, used);
@@ -39,15 +39,15 @@ export function createTextLineStore(): TextLineStore {
       return count;
     },
     take() {
-      const taken = bytes.subarray(0, used);
-      bytes = Buffer.allocUnsafeSlow(64 * 1024);
+      const taken = bytes ? bytes.subarray(0, used) : new Uint8Array(0);
+      bytes = undefined;
       used = 0;
       count = 0;
       return taken;
     },
     *lines() {
       let start = 0;
-      while (start < used) {
+      while (bytes && start < used) {
         const end = bytes.indexOf(NEWLINE, start);
         yield bytes.toString('utf8', start, end);
         start = end + 1;
