@@ -37,7 +37,9 @@ describe('the built deflate worker', () => {
           if (messages.length === 2) resolve();
         });
       });
-      worker.postMessage({ id: 7, texts, level: 6 });
+      // The texts as the writer sends them: UTF-8, end to end in one buffer, with each one's length.
+      const encoded = texts.map((text) => Buffer.from(text));
+      worker.postMessage({ id: 7, texts: { bytes: new Uint8Array(Buffer.concat(encoded)), lengths: encoded.map((bytes) => bytes.length) }, level: 6 });
       await answered;
       expect(messages[0]).toEqual({ ready: true });
       const answer = messages[1] as { id: number; batch: { bytes: Uint8Array; members: { offset: number; length: number; uncompressedSize: number }[] } };
