@@ -117,11 +117,12 @@ describe.skipIf(skipReason !== undefined)(`bwrap sandbox${skipReason ? ` (skippe
   it('kills a command and its children at the timeout', async () => {
     const environment = await start();
     const error = await environment
-      .exec(['bash', '-c', '(sleep 30; touch late-child) & sleep 30; touch late'], { timeout: 0.5 })
+      .exec(['bash', '-c', '(sleep 38.2; touch late-child) & sleep 38.2; touch late'], { timeout: 0.5 })
       .catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(SandboxError);
     expect((error as SandboxError).code).toBe('sandbox_timeout');
-    expect((await environment.exec(['bash', '-c', 'pgrep -f "^sleep 30" || echo none'])).stdout).toBe('none\n');
+    // A duration no other test uses (pgrep may see more than the sandbox, and test files run side by side).
+    expect((await environment.exec(['bash', '-c', 'pgrep -fx "sleep 38.2" || echo none'])).stdout).toBe('none\n');
     await cleanup(environment);
   });
 

@@ -32,11 +32,12 @@ describe('local sandbox', () => {
     const environments = await localSandbox.sampleInit({ ...hooks, metadata: {} });
     const environment = environments.default!;
     const error = await environment
-      .exec(['bash', '-c', '(sleep 30; touch late-child) & sleep 30; touch late'], { timeout: 0.5 })
+      // A duration no other test uses: pgrep sees the whole machine, and test files run side by side.
+      .exec(['bash', '-c', '(sleep 37.1; touch late-child) & sleep 37.1; touch late'], { timeout: 0.5 })
       .catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(SandboxError);
     expect((error as SandboxError).code).toBe('sandbox_timeout');
-    const check = await environment.exec(['bash', '-c', 'pgrep -f "^sleep 30" || echo none']);
+    const check = await environment.exec(['bash', '-c', 'pgrep -fx "sleep 37.1" || echo none']);
     expect(check.stdout).toBe('none\n');
     await localSandbox.sampleCleanup({ ...hooks, environments, interrupted: false });
   });
