@@ -59,6 +59,7 @@ export interface CreateLiveSampleBufferOptions {
 }
 
 interface Entry {
+  key: string;
   sample: RunningSample;
   /** The events array the written count refers to (a retry brings a new one). */
   events: readonly Event[];
@@ -83,7 +84,19 @@ export function createLiveSampleBuffer(options: CreateLiveSampleBufferOptions): 
   const minAgeMs = (options.minAge ?? 1) * 1000;
   const intervalMs = (options.interval ?? 0.5) * 1000;
   const lingerMs = (options.linger ?? 3) * 1000;
-  const entries = new Map<string, Entry>();
+  // The samples in flight, in an array rather than a Map keyed by sample: a Map that gains and loses an entry per
+  // sample made V8 promote about 6 KB per sample into the old generation (measured with the runner alone: 7.7 against
+  // 1.3 KB per sample with this array), most likely because the hash tables it outgrows or compacts keep the entries
+  // they held, each sample's events with them, until the next full collection. There are as many entries as samples in
+  // flight (and finished ones lingering a few seconds), so a linear search is cheap.
+  const entries: Entry[] = [];
+  const find = (key: string): Entry | undefined => entries.find((entry) => entry.key === key);
+  const remove = (entry: Entry): void => {
+    const index = entries.indexOf(entry);
+    if (index === -1) return;
+    entries[index] = entries[entries.length - 1]!;
+    entries.pop();
+  };
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
   let dirMade = false;
@@ -103,9 +116,11 @@ export function createLiveSampleBuffer(options: CreateLiveSampleBufferOptions): 
 
   async function tick(): Promise<void> {
     const now = performance.now();
-    for (const [key, entry] of entries) {
+    for (const entry of [...entries]) {
+      // Replaced (a retry) or removed while an earlier write of this tick was awaited.
+      if (!entries.includes(entry)) continue;
       if (entry.endedMs !== undefined && entry.buffered && now - entry.endedMs >= lingerMs) {
-        entries.delete(key);
+        remove(entry);
         manifestDirty = true;
         await rm(paths.sampleFile(entry.sample), { force: true }).catch(() => undefined);
         continue;
@@ -126,7 +141,7 @@ export function createLiveSampleBuffer(options: CreateLiveSampleBufferOptions): 
       });
     }
     // Nothing in flight: the timer stops until the next sample starts.
-    if (entries.size === 0 && !manifestDirty && timer) {
+    if (entries.length === 0 && !manifestDirty && timer) {
       clearInterval(timer);
       timer = undefined;
     }
@@ -153,7 +168,7 @@ export function createLiveSampleBuffer(options: CreateLiveSampleBufferOptions): 
 
   async function writeManifest(): Promise<void> {
     const samples: LiveSample[] = [];
-    for (const entry of entries.values()) {
+    for (const entry of entries) {
       if (!entry.buffered) continue;
       const { id, epoch, input, target, started_at } = entry.sample;
       samples.push({
@@ -180,21 +195,22 @@ export function createLiveSampleBuffer(options: CreateLiveSampleBufferOptions): 
     started(sample) {
       if (closed) return;
       const key = keyOf(sample);
-      const previous = entries.get(key);
+      const previous = find(key);
       if (previous && previous.events === sample.events) return;
       // A retry starts a new transcript: its file is written afresh (the failed attempt's events are in its error).
       // A retry of a sample already shown is shown again at once.
       const startedMs = performance.now() - (previous?.buffered ? minAgeMs : 0);
-      entries.set(key, { sample, events: sample.events, startedMs, endedMs: undefined, written: 0, buffered: false });
+      if (previous) remove(previous);
+      entries.push({ key, sample, events: sample.events, startedMs, endedMs: undefined, written: 0, buffered: false });
       arm();
     },
     ended(sample) {
       const key = keyOf(sample);
-      const entry = entries.get(key);
+      const entry = find(key);
       if (!entry) return;
-      // A sample never buffered is forgotten at once: the fast path costs a map entry and nothing on disk.
+      // A sample never buffered is forgotten at once: the fast path costs an entry and nothing on disk.
       if (!entry.buffered) {
-        entries.delete(key);
+        remove(entry);
         return;
       }
       entry.endedMs = performance.now();
@@ -206,7 +222,7 @@ export function createLiveSampleBuffer(options: CreateLiveSampleBufferOptions): 
       if (timer) clearInterval(timer);
       timer = undefined;
       await ticking;
-      entries.clear();
+      entries.length = 0;
       if (dirMade) await rm(paths.dir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
