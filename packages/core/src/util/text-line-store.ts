@@ -1,3 +1,5 @@
+import { createByteBuffer } from './byte-buffer.js';
+
 /**
  * Lines of text kept as UTF-8 in one buffer outside the JavaScript heap, for what a run gathers for every sample and
  * reads later (the reduced scores, read at the end; the summaries, until they are written). As strings they were the
@@ -17,37 +19,29 @@ export interface TextLineStore {
 }
 
 const NEWLINE = 0x0a;
+const NEWLINE_BYTES = new Uint8Array([NEWLINE]);
 
-/** Creates an empty {@link TextLineStore}; its buffer is allocated with the first line and doubles when full. */
+/** Creates an empty {@link TextLineStore} (on a `ByteBuffer`, which doubles when full). */
 export function createTextLineStore(): TextLineStore {
-  let bytes: Buffer | undefined;
-  let used = 0;
+  const buffer = createByteBuffer({ capacity: 4096 });
   let count = 0;
   return {
     add(text) {
-      const length = Buffer.byteLength(text) + 1;
-      if (!bytes || used + length > bytes.length) {
-        const grown = Buffer.allocUnsafeSlow(Math.max(bytes ? 2 * bytes.length : 4096, used + length));
-        bytes?.copy(grown, 0, 0, used);
-        bytes = grown;
-      }
-      used += bytes.write(text, used);
-      bytes[used++] = NEWLINE;
+      buffer.append(text);
+      buffer.append(NEWLINE_BYTES);
       count++;
     },
     get count() {
       return count;
     },
     take() {
-      const taken = bytes ? bytes.subarray(0, used) : new Uint8Array(0);
-      bytes = undefined;
-      used = 0;
       count = 0;
-      return taken;
+      return buffer.take();
     },
     *lines() {
+      const bytes = buffer.view();
       let start = 0;
-      while (bytes && start < used) {
+      while (start < bytes.length) {
         const end = bytes.indexOf(NEWLINE, start);
         yield bytes.toString('utf8', start, end);
         start = end + 1;

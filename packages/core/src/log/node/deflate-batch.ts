@@ -1,4 +1,5 @@
 import * as zlib from 'node:zlib';
+import { createByteBuffer } from '../../util/byte-buffer.js';
 
 /**
  * A member's content already compressed: a writer that holds members before appending them keeps these few compressed
@@ -48,37 +49,24 @@ export interface TextEncoderBuffer {
 }
 
 /**
- * Creates a {@link TextEncoderBuffer}. Its buffer is allocated with the first text, `capacity` bytes (or the text's
- * size if larger), and grows to twice its size (or to fit a large text) when full.
+ * Creates a {@link TextEncoderBuffer} on a `ByteBuffer` of `capacity` bytes to start with (allocated with the
+ * first text; it doubles when full).
  */
 export function createTextEncoderBuffer(options: { capacity: number }): TextEncoderBuffer {
-  let bytes: Buffer | undefined;
-  let used = 0;
+  const buffer = createByteBuffer(options);
   let lengths: number[] = [];
   return {
     add(text) {
-      const length = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
-      if (!bytes || used + length > bytes.length) {
-        // Not from Buffer's shared pool: the buffer must be one that can be moved to another thread.
-        const grown = Buffer.allocUnsafeSlow(Math.max(bytes ? 2 * bytes.length : options.capacity, used + length));
-        bytes?.copy(grown, 0, 0, used);
-        bytes = grown;
-      }
-      if (typeof text === 'string') bytes.write(text, used);
-      else bytes.set(text, used);
-      used += length;
-      lengths.push(length);
+      lengths.push(buffer.append(text));
     },
     get count() {
       return lengths.length;
     },
     get byteLength() {
-      return used;
+      return buffer.byteLength;
     },
     take() {
-      const taken: EncodedTexts = { bytes: bytes ? bytes.subarray(0, used) : new Uint8Array(0), lengths };
-      bytes = undefined;
-      used = 0;
+      const taken: EncodedTexts = { bytes: buffer.take(), lengths };
       lengths = [];
       return taken;
     },
@@ -87,15 +75,9 @@ export function createTextEncoderBuffer(options: { capacity: number }): TextEnco
 
 /** `texts` as {@link EncodedTexts} (strings as UTF-8, byte arrays as they are). */
 export function encodeTexts(texts: readonly (string | Uint8Array)[]): EncodedTexts {
-  const parts = texts.map((text) => (typeof text === 'string' ? Buffer.from(text) : text));
-  const lengths = parts.map((part) => part.length);
-  const bytes = Buffer.allocUnsafeSlow(lengths.reduce((total, length) => total + length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return { bytes, lengths };
+  const buffer = createTextEncoderBuffer({ capacity: 1024 });
+  for (const text of texts) buffer.add(text);
+  return buffer.take();
 }
 
 /**
