@@ -7,9 +7,9 @@ export class SampleCancelled extends Error {}
 /** An AbortController that also aborts when `parent` does; `dispose` detaches it. */
 export function linkedController(parent: AbortSignal): AbortController & { dispose: () => void } {
   const controller = new AbortController();
-  if (parent.aborted) controller.abort();
-  const dispose = parent.aborted ? () => undefined : onAbort(parent, () => controller.abort());
-  return Object.assign(controller, { dispose });
+  if (!parent.aborted) return Object.assign(controller, { dispose: onAbort(parent, () => controller.abort()) });
+  controller.abort();
+  return Object.assign(controller, { dispose: () => undefined });
 }
 
 /**

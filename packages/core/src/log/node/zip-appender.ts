@@ -22,7 +22,6 @@ export interface ZipMemberData {
   data: string | Uint8Array | AsyncIterable<string | Uint8Array> | DeflatedMember;
 }
 
-
 /**
  * Appends members to a zip file the way Python's `zipfile` does in append mode: the central directory is kept in
  * memory; each {@link ZipAppender.append} writes the new members where the directory in the file began, then the whole
