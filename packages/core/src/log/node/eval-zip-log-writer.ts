@@ -1,4 +1,4 @@
-import { createReadStream, readSync, writeSync } from 'node:fs';
+import { createReadStream, readSync } from 'node:fs';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ import type { CreateEvalLogWriterOptions, LogFileWriter } from './eval-log-write
 import { createWriteQueue } from './write-queue.js';
 import { createTextEncoderBuffer, deflateMembersHere, type DeflatedMember } from './deflate-batch.js';
 import { memberDeflater } from './member-deflater.js';
-import { createZipAppender, LOG_DEFLATE_LEVEL, SYNC_WRITE_BYTES, type ZipAppender, type ZipMemberData } from './zip-appender.js';
+import { createZipAppender, LOG_DEFLATE_LEVEL, writeAll, type ZipAppender, type ZipMemberData } from './zip-appender.js';
 
 const DEFAULT_BUFFER_BYTES = 1024 * 1024;
 /** Bytes of sample JSON sent to the deflate worker at a time (a flush sends what is left sooner). */
@@ -115,13 +115,8 @@ export function createEvalZipLogWriter(options: CreateEvalLogWriterOptions): Log
   async function writePending(options: { journal: 'due' | 'now' | 'never' }): Promise<void> {
     const lines = recent.take();
     if (lines.length > 0) {
-      // A few lines are written on this thread, as the zip appender writes small appends (see writeAll there).
-      if (lines.length < SYNC_WRITE_BYTES) writeAllSync(summaryFile!.fd, lines, summaryBytes);
-      else {
-        for (let written = 0; written < lines.length; ) {
-          written += (await summaryFile!.write(lines, written, lines.length - written, summaryBytes + written)).bytesWritten;
-        }
-      }
+      // As the zip appender writes its appends: a few lines on this thread (see writeAll).
+      await writeAll(summaryFile!, [lines], summaryBytes);
       summaryBytes += lines.length;
     }
     const now = performance.now();
@@ -302,7 +297,7 @@ async function* jsonLinesAsArray(path: string): AsyncGenerator<Uint8Array | stri
   let previous: Buffer | undefined;
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
     if (previous) yield previous;
-    for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, at + 1)) chunk[at] = COMMA;
+    newlinesToCommas(chunk);
     previous = chunk;
   }
   if (previous) yield previous.subarray(0, previous.length - 1);
@@ -312,10 +307,9 @@ async function* jsonLinesAsArray(path: string): AsyncGenerator<Uint8Array | stri
 const NEWLINE = 0x0a;
 const COMMA = 0x2c;
 
-/** Writes all of `bytes` at `position` (a write may take fewer bytes than asked). */
-function writeAllSync(fd: number, bytes: Uint8Array, position: number): void {
-  let written = 0;
-  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
+/** Turns every newline of `bytes` into a comma, in place (JSON lines into the items of an array). */
+function newlinesToCommas(bytes: Uint8Array): void {
+  for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) bytes[at] = COMMA;
 }
 
 /** The bytes of the file from `start` to `end`. */
@@ -335,7 +329,7 @@ function jsonArrayOfLines(lines: Uint8Array): Uint8Array {
   const array = Buffer.allocUnsafe(lines.length + 1);
   array[0] = 0x5b; // [
   array.set(lines, 1);
-  for (let at = array.indexOf(NEWLINE, 1); at !== -1; at = array.indexOf(NEWLINE, at + 1)) array[at] = COMMA;
+  newlinesToCommas(array);
   array[array.length - 1] = 0x5d; // ]
   return array;
 }

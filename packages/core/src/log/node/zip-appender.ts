@@ -127,7 +127,7 @@ async function deflatePieces(pieces: AsyncIterable<string | Uint8Array>, level: 
  * every model response queued there (tens of milliseconds a sample with 50 connections), for a write that takes
  * microseconds.
  */
-async function writeAll(handle: FileHandle, buffers: Uint8Array[], position: number): Promise<void> {
+export async function writeAll(handle: FileHandle, buffers: Uint8Array[], position: number): Promise<void> {
   const sync = buffers.reduce((total, buffer) => total + buffer.length, 0) < SYNC_WRITE_BYTES;
   let remaining = buffers;
   let at = position;
